@@ -1,0 +1,42 @@
+/**
+ * The one module a rule may import. Plugin authors use the same surface through the package
+ * entry point.
+ */
+export { defineRule, RuleDefinitionError } from './engine/define-rule.js';
+export { pointerTo, escapePointerSegment, splitPointer, parentPointer } from './document/json-pointer.js';
+export {
+  isJsonObject,
+  member,
+  hasMember,
+  stringMember,
+  numberMember,
+  booleanMember,
+  objectMember,
+  arrayMember,
+  isTemplateExpression,
+  isInt32,
+} from './engine/untrusted-json.js';
+export { API_VERSIONS, NEWEST_API_VERSION, compareApiVersions, isAtLeast, isAtMost, isApiVersion } from './project/api-versions.js';
+export type { ApiVersion } from './project/api-versions.js';
+export type {
+  Rule,
+  RuleDefinition,
+  RuleScope,
+  RuleCategory,
+  Severity,
+  SeveritySetting,
+  JsonValue,
+  JsonObject,
+  EntityRef,
+  JobContext,
+  PoolContext,
+  TaskRole,
+  DocumentShape,
+  PlaceRef,
+  RelatedPlace,
+  TaskCheckContext,
+  JobCheckContext,
+  PoolCheckContext,
+  TaskSetCheckContext,
+  DocumentCheckContext,
+} from './engine/rule-types.js';
