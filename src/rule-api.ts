@@ -28,6 +28,7 @@ export type {
   JsonValue,
   JsonObject,
   EntityRef,
+  EntityDefinition,
   JobContext,
   PoolContext,
   TaskRole,

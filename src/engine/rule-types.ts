@@ -64,7 +64,26 @@ export interface EntityRef {
   readonly isTemplate: boolean;
   /** The shape of the document that holds it (Part D ids). */
   readonly documentShape: DocumentShape;
+  /**
+   * The Batch REST definition the body follows: TaskAddParameter, JobManagerTask,
+   * JobPreparationTask, JobReleaseTask, StartTask, JobAddParameter, JobSpecification,
+   * PoolAddParameter or PoolSpecification.
+   */
+  readonly definition: EntityDefinition;
+  /** The id the body carries, when it is a string (used to anchor fingerprints and messages). */
+  readonly id: string | undefined;
 }
+
+export type EntityDefinition =
+  | 'TaskAddParameter'
+  | 'JobManagerTask'
+  | 'JobPreparationTask'
+  | 'JobReleaseTask'
+  | 'StartTask'
+  | 'JobAddParameter'
+  | 'JobSpecification'
+  | 'PoolAddParameter'
+  | 'PoolSpecification';
 
 export type DocumentShape =
   | 'task'
