@@ -38,6 +38,7 @@ export type {
   TaskCheckContext,
   JobCheckContext,
   PoolCheckContext,
+  EntityCheckContext,
   TaskSetCheckContext,
   DocumentCheckContext,
 } from './engine/rule-types.js';

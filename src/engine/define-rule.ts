@@ -2,7 +2,7 @@ import type { Rule, RuleDefinition } from './rule-types.js';
 
 const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const MESSAGE_ID = /^[a-z][A-Za-z0-9]*$/;
-const SCOPES = new Set(['task', 'job', 'pool', 'taskSet', 'document']);
+const SCOPES = new Set(['task', 'job', 'pool', 'entity', 'taskSet', 'document']);
 const SEVERITIES = new Set(['error', 'warn', 'info']);
 const CATEGORIES = new Set(['syntax', 'schema', 'correctness', 'reliability', 'security', 'compatibility', 'style']);
 

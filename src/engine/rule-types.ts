@@ -2,7 +2,11 @@ import type { ApiVersion } from '../project/api-versions.js';
 
 export type Severity = 'error' | 'warn' | 'info';
 export type SeveritySetting = Severity | 'off';
-export type RuleScope = 'task' | 'job' | 'pool' | 'taskSet' | 'document';
+/**
+ * What a rule checks: one task-like body, one job, one pool, every entity of any kind (schema-style
+ * checks), all tasks bound to one job, or a whole document.
+ */
+export type RuleScope = 'task' | 'job' | 'pool' | 'entity' | 'taskSet' | 'document';
 export type RuleCategory =
   | 'syntax'
   | 'schema'
@@ -141,6 +145,16 @@ export interface PoolCheckContext<Messages extends Record<string, string>, Optio
   report(input: ReportInput<Messages>): void;
 }
 
+export interface EntityCheckContext<Messages extends Record<string, string>, Options> extends CommonContext<Options> {
+  /** A task-like body, a job or a pool: check `entity.kind` and `entity.definition`. */
+  readonly entity: EntityRef;
+  /** For tasks and jobs: the job they belong to, when known. */
+  readonly job: JobContext | undefined;
+  /** For tasks and jobs: the pool they run on, when known. */
+  readonly pool: PoolContext | undefined;
+  report(input: ReportInput<Messages>): void;
+}
+
 export interface TaskSetCheckContext<Messages extends Record<string, string>, Options> extends CommonContext<Options> {
   /** The job the tasks are bound to (synthesised, with `isAnonymous`, for a folder without a job body). */
   readonly job: JobContext;
@@ -185,6 +199,10 @@ export type RuleDefinition<Messages extends Record<string, string>, Options> =
   | (RuleDefinitionBase<Messages, Options> & { scope: 'task'; check(context: TaskCheckContext<Messages, Options>): void })
   | (RuleDefinitionBase<Messages, Options> & { scope: 'job'; check(context: JobCheckContext<Messages, Options>): void })
   | (RuleDefinitionBase<Messages, Options> & { scope: 'pool'; check(context: PoolCheckContext<Messages, Options>): void })
+  | (RuleDefinitionBase<Messages, Options> & {
+      scope: 'entity';
+      check(context: EntityCheckContext<Messages, Options>): void;
+    })
   | (RuleDefinitionBase<Messages, Options> & {
       scope: 'taskSet';
       check(context: TaskSetCheckContext<Messages, Options>): void;
