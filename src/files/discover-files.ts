@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastGlob from 'fast-glob';
+import picomatch from 'picomatch';
+import { UsageError } from '../errors.js';
+
+export interface IgnorePattern {
+  pattern: string;
+  /** Directory the pattern is relative to (the config file's, or the cwd for --ignore-pattern). */
+  directory: string;
+}
+
+export interface DiscoveryRequest {
+  cwd: string;
+  patterns: readonly string[];
+  ignores: readonly IgnorePattern[];
+  errorOnUnmatchedPattern: boolean;
+}
+
+const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * Patterns and paths → sorted, de-duplicated absolute file paths. A directory means the `.json`
+ * files below it. A missing explicit path, or a glob that matches nothing, is a usage error unless
+ * the caller opts out; an explicitly named file that an ignore pattern covers is skipped silently.
+ */
+export async function discoverFiles(request: DiscoveryRequest): Promise<string[]> {
+  const isIgnored = createIgnoreMatcher(request.cwd, request.ignores);
+  const found = new Set<string>();
+  const unmatched: string[] = [];
+  for (const pattern of request.patterns.length > 0 ? request.patterns : ['.']) {
+    const absolute = path.resolve(request.cwd, pattern);
+    const stats = statOrUndefined(absolute);
+    if (stats?.isFile() || stats?.isFIFO() || stats?.isCharacterDevice()) {
+      if (!isIgnored(absolute)) found.add(absolute);
+      continue;
+    }
+    const isDirectory = stats?.isDirectory() === true;
+    if (!isDirectory && !fastGlob.isDynamicPattern(pattern)) {
+      if (!request.errorOnUnmatchedPattern) continue;
+      throw new UsageError(`No such file or directory: ${pattern}`);
+    }
+    const glob = isDirectory ? `${toGlobPath(path.relative(request.cwd, absolute)) || '.'}/**/*.json` : toGlobPath(pattern);
+    const matches = await fastGlob(glob, {
+      cwd: request.cwd,
+      absolute: true,
+      dot: true,
+      onlyFiles: false,
+      followSymbolicLinks: false,
+      suppressErrors: true,
+      ignore: DEFAULT_IGNORES,
+    });
+    let matchedAny = false;
+    for (const match of matches) {
+      const file = path.normalize(match);
+      if (isIgnored(file)) continue;
+      // A directory whose name ends in .json is listed by the glob: it is an input the user must hear about.
+      matchedAny = true;
+      found.add(file);
+    }
+    if (!matchedAny && !isDirectory) unmatched.push(pattern);
+  }
+  if (unmatched.length > 0 && request.errorOnUnmatchedPattern) {
+    const ignoreNote = request.ignores.length > 0 ? ` (ignore patterns in effect: ${request.ignores.map((i) => i.pattern).join(', ')})` : '';
+    throw new UsageError(`No files matching the pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} were found${ignoreNote}`);
+  }
+  return [...found].sort(comparePaths);
+}
+
+function createIgnoreMatcher(cwd: string, ignores: readonly IgnorePattern[]): (absolute: string) => boolean {
+  const matchers = [
+    { directory: cwd, test: picomatch(DEFAULT_IGNORES, { dot: true }) },
+    ...ignores.map((ignore) => ({ directory: ignore.directory, test: picomatch(ignore.pattern, { dot: true }) })),
+  ];
+  return (absolute) =>
+    matchers.some(({ directory, test }) => {
+      const relative = toGlobPath(path.relative(directory, absolute));
+      return !relative.startsWith('../') && (test(relative) || test(`${relative}/`));
+    });
+}
+
+function statOrUndefined(filePath: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(filePath);
+  } catch {
+    return undefined;
+  }
+}
+
+function toGlobPath(filePath: string): string {
+  return filePath.split(path.sep).join('/');
+}
+
+/** Code-unit order of the forward-slash form: the same on every platform and locale. */
+export function comparePaths(a: string, b: string): number {
+  const left = toGlobPath(a);
+  const right = toGlobPath(b);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
