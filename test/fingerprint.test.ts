@@ -35,13 +35,27 @@ describe('computeFingerprint', () => {
     assert.equal(new Set([a, b, c]).size, 3);
   });
 
-  it('depends on the id-anchored location, so inserting a task before it or re-indenting changes nothing', () => {
-    // The same finding before and after a task was inserted ahead of it: its array index moved
-    // from 0 to 1 and its line moved, but the anchor the pipeline builds names the task by id.
-    const before = computeFingerprint({ ...base, anchor: 'task[render-0042]/resourceFiles/0/httpUrl' });
-    const after = computeFingerprint({ ...base, anchor: 'task[render-0042]/resourceFiles/0/httpUrl' });
-    assert.equal(before, after);
-    assert.notEqual(before, computeFingerprint({ ...base, anchor: '/value/1/resourceFiles/0/httpUrl' }));
+  it('survives inserting a task before the finding and re-indenting the file, when anchored on the task id', () => {
+    const original = '{"value":[{"id":"render-0042","resourceFiles":[{"httpUrl":"https://x.test/a.blend"}]}]}';
+    const edited = JSON.stringify(
+      { value: [{ id: 'prepare-0001', commandLine: 'true' }, ...JSON.parse(original).value] },
+      null,
+      4,
+    );
+    const fingerprintsOf = (text: string) => {
+      const tasks: Array<{ id: string; resourceFiles: Array<{ httpUrl: string }> }> = JSON.parse(text).value;
+      const index = tasks.findIndex((task) => task.id === 'render-0042');
+      const value = tasks[index]!.resourceFiles[0]!.httpUrl;
+      return {
+        byId: computeFingerprint({ ...base, anchor: 'task[render-0042]/resourceFiles/0/httpUrl', value }),
+        byIndex: computeFingerprint({ ...base, anchor: `/value/${index}/resourceFiles/0/httpUrl`, value }),
+      };
+    };
+    const before = fingerprintsOf(original);
+    const after = fingerprintsOf(edited);
+    assert.equal(after.byId, before.byId);
+    // The index-based pointer is what the anchor protects against: it moves with the insertion.
+    assert.notEqual(after.byIndex, before.byIndex);
   });
 
   it('is the same for Windows and POSIX spellings of the repository path', () => {
