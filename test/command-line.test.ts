@@ -1,0 +1,191 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  findShellFeatures,
+  findShellInvocation,
+  findVariableReferences,
+  maskTemplateExpressions,
+  programName,
+  splitCommandSegments,
+  splitCommandWords,
+} from '../src/engine/command-line.js';
+
+const featureList = (commandLine: string, os?: 'linux' | 'windows'): string[] =>
+  findShellFeatures(commandLine, os).map((feature) => `${feature.kind} ${feature.text} @${feature.offset}`);
+
+test('shell prefixes are recognised case-insensitively, with paths, .exe and quoted executables', () => {
+  const cases: Array<[string, string, string]> = [
+    ['cmd /c dir /s', 'cmd', 'dir /s'],
+    ['cmd.exe /c "ffmpeg -y & echo done"', 'cmd', 'ffmpeg -y & echo done'],
+    ['CMD.EXE /S /C "a && b"', 'cmd', 'a && b'],
+    ['cmd /v:on /c echo !x!', 'cmd', 'echo !x!'],
+    ['C:\\Windows\\System32\\cmd.exe /c echo hi', 'cmd', 'echo hi'],
+    ["/bin/sh -c 'echo hi; ls'", 'posix', 'echo hi; ls'],
+    ["/bin/bash -c 'set -e; env'", 'posix', 'set -e; env'],
+    ["bash -lc 'module load mpi'", 'posix', 'module load mpi'],
+    ['/bin/bash -o pipefail -c "a | b"', 'posix', 'a | b'],
+    ['/usr/bin/env bash -c "echo $HOME"', 'posix', 'echo $HOME'],
+    ['powershell.exe -File 3dsmax.ps1 -start 1', 'powershell', '3dsmax.ps1 -start 1'],
+    ['powershell -ExecutionPolicy Unrestricted -Command "Get-Date"', 'powershell', '"Get-Date"'],
+    ['powershell.exe 3dsmax.ps1 -start 1', 'powershell', '3dsmax.ps1 -start 1'],
+    ['"C:\\Program Files\\PowerShell\\7\\pwsh.exe" -c "ls"', 'powershell', '"ls"'],
+  ];
+  for (const [commandLine, family, script] of cases) {
+    const invocation = findShellInvocation(commandLine);
+    assert.equal(invocation?.family, family, commandLine);
+    assert.equal(invocation?.script, script, commandLine);
+  }
+});
+
+test('a shell that runs a script file or gets no -c is not a shell invocation', () => {
+  for (const commandLine of ['bash run.sh $X', 'cmd', 'cmd /s', '/bin/sh', 'sh -x', 'myprogram.exe', 'python3 -c "print(1)"', '']) {
+    assert.equal(findShellInvocation(commandLine), undefined, commandLine);
+  }
+});
+
+test('the script offset points at the text the shell runs', () => {
+  assert.equal(findShellInvocation('cmd /c   echo hi')?.scriptOffset, 9);
+  assert.equal(findShellInvocation("/bin/sh -c 'ls'")?.scriptOffset, 11);
+});
+
+test('operators outside quotes are features, with exact offsets', () => {
+  assert.deepEqual(featureList('a && b || c | d ; e & f'), [
+    'and && @2',
+    'or || @7',
+    'pipe | @12',
+    'sequence ; @16',
+    'ampersand & @20',
+  ]);
+  assert.deepEqual(featureList('prog > out.txt 2>&1'), ['redirect > @5', 'redirect 2>&1 @15']);
+  assert.deepEqual(featureList('prog >> log < in 2> err'), ['redirect >> @5', 'redirect < @12', 'redirect 2> @17']);
+});
+
+test('quoted operators, globs and URL query strings are arguments, not shell syntax', () => {
+  for (const commandLine of [
+    'grep "a > b" file',
+    "awk 'BEGIN { x = 1; print x }' data.csv",
+    'blender -b scene.blend -o "//render/frame_####" -F PNG -a',
+    'ffmpeg -i in.mkv -o output_####.exr',
+    'azcopy copy "https://acct.blob.core.windows.net/c/*" . --recursive',
+    'curl -o x.bin https://acct.blob.core.windows.net/c/x.bin?sv=2022-11-02&sr=b&sp=r&sig=abc%2Fdef%3D',
+    'wget https://example.com/a%20b/c%E2%80%99d.txt',
+    'robocopy \\\\server\\C$\\data out /E',
+    'tool --include=*.txt --exclude "*.tmp"',
+    'tool /pattern:*.exr',
+    'printf-like -o frame_%04d.png',
+    'gs -sOutputFile=page-%03d_%04d.png in.pdf',
+  ]) {
+    assert.deepEqual(featureList(commandLine), [], commandLine);
+  }
+});
+
+test('variables: $VAR, ${VAR}, $(…), backticks and $? expand inside double quotes, never inside single quotes', () => {
+  assert.deepEqual(featureList('python "$AZ_BATCH_TASK_WORKING_DIR/x.py" ${N} $(date) `id` $?'), [
+    'posix-variable $AZ_BATCH_TASK_WORKING_DIR @8',
+    'posix-variable ${N} @41',
+    'command-substitution $(date) @46',
+    'backtick `id` @54',
+    'posix-variable $? @59',
+  ]);
+  assert.deepEqual(featureList("echo '$HOME `x`'"), []);
+});
+
+test('%VAR% is a cmd feature; URL escapes and printf formats are not', () => {
+  assert.deepEqual(featureList('"%BLENDER_EXEC%" -b "%AZ_BATCH_JOB_PREP_WORKING_DIR%\\a.blend"'), [
+    'windows-variable %BLENDER_EXEC% @1',
+    'windows-variable %AZ_BATCH_JOB_PREP_WORKING_DIR% @21',
+  ]);
+  assert.deepEqual(featureList('x %3DSMAX_2018%3dsmaxcmdio.exe'), ['windows-variable %3DSMAX_2018% @2']);
+  assert.deepEqual(featureList('x a%E2%80%99b %03d_%04d.png 50%'), []);
+});
+
+test('leading builtins, environment assignments and globs in arguments', () => {
+  assert.deepEqual(featureList('cd work'), ['builtin cd @0']);
+  assert.deepEqual(featureList('SET'), ['builtin SET @0']);
+  assert.deepEqual(featureList('source /etc/profile.d/chaos.sh'), ['builtin source @0']);
+  assert.deepEqual(featureList('. /etc/profile'), ['builtin . @0']);
+  assert.deepEqual(featureList('./run.sh'), []);
+  assert.deepEqual(featureList('OMP_NUM_THREADS=4 ./app'), ['assignment OMP_NUM_THREADS=4 @0']);
+  assert.deepEqual(featureList('rm *.tmp'), ['glob *.tmp @3']);
+  assert.deepEqual(featureList('cat part?.txt'), ['glob part?.txt @8']);
+  assert.deepEqual(featureList('*.exe'), []);
+});
+
+test('the node OS keeps only the syntax its shell interprets', () => {
+  const line = 'java -cp a.jar;b.jar Main %X% $Y *.txt & z';
+  assert.deepEqual(featureList(line, 'windows'), ['windows-variable %X% @26', 'ampersand & @39']);
+  assert.deepEqual(featureList(line, 'linux'), ['sequence ; @14', 'posix-variable $Y @30', 'glob *.txt @33', 'ampersand & @39']);
+});
+
+test('escaped quotes stay literal and unterminated quotes swallow the rest', () => {
+  assert.deepEqual(featureList('tool -arg \\"a b\\" > out'), ['redirect > @18']);
+  assert.deepEqual(featureList('tool "unterminated > x'), []);
+});
+
+test('words and segments', () => {
+  assert.deepEqual(
+    splitCommandWords(`a "b c" 'd'e`).map((word) => [word.value, word.start, word.end]),
+    [
+      ['a', 0, 1],
+      ['b c', 2, 7],
+      ['de', 8, 12],
+    ],
+  );
+  assert.deepEqual(
+    splitCommandSegments('start smpd -d & echo ok && x > y').map((segment) => [
+      segment.words.map((word) => word.value).join(' '),
+      segment.separator,
+    ]),
+    [
+      ['start smpd -d', '&'],
+      ['echo ok', '&&'],
+      ['x y', undefined],
+    ],
+  );
+});
+
+test('program names drop directories, quotes and .exe', () => {
+  assert.equal(programName('C:\\server\\bin\\VRay.EXE'), 'vray');
+  assert.equal(programName('/usr/sbin/sshd'), 'sshd');
+});
+
+test('variable references ignore quoting, for environment values', () => {
+  assert.deepEqual(
+    findVariableReferences("'$PATH':%HOME%").map((found) => `${found.kind} ${found.text} @${found.offset}`),
+    ['posix-variable $PATH @1', 'windows-variable %HOME% @8'],
+  );
+});
+
+test('template expressions are masked to the same length', () => {
+  const text = "%AZ_BATCH_APP_PACKAGE_[parameters('app')]#[parameters('v')]%\\x [variables('m')[parameters('k')].e] [[literal]";
+  const masked = maskTemplateExpressions(text);
+  assert.equal(masked.length, text.length);
+  assert.equal(masked, '%AZ_BATCH_APP_PACKAGE_' + 'X'.repeat(19) + '#' + 'X'.repeat(17) + '%\\x ' + 'X'.repeat(35) + ' [[literal]');
+});
+
+test('real command lines from Batch samples and the REST examples use no shell syntax without a shell', () => {
+  // Copied from the official REST examples, az CLI samples and Batch docs: all correct as written.
+  const realCommandLines = [
+    'cmd /c dir /s',
+    'cmd /c echo task1',
+    'cmd /c exit 3',
+    'myprogram.exe',
+    "bash -c 'echo hello'",
+    'cmd /c echo coordinating',
+    'cmd /c "%3DSMAX_2018%3dsmaxcmdio.exe -secure off -v:5 -rfw:0 -start:1 -end:1 -outputName:"dragon.jpg" -w 400 -h 300 MotionBlur-DragonFlying.max"',
+    "/bin/bash -c '$AZ_BATCH_APP_PACKAGE_mpi_batch_1_0_0/mpi_batch/run_mpi.sh'",
+    '/bin/bash -c env',
+    'sudo apt-get install ffmpeg -y',
+    'ffmpeg -i sampleVideo1.mkv -vcodec copy -acodec copy output.mp4 -y',
+    'ffmpeg -i sampleVideo500.mkv -vcodec copy -acodec copy scale=1000:1000 output_x1000_500.mp4 -y',
+    '/opt/run_mnist.sh',
+    'cmd /c start cmd /c smpd.exe -d',
+    'cmd /c mpiexec.exe -c 1 -wdir %AZ_BATCH_TASK_SHARED_DIR% MPIHelloWorld.exe',
+    "/bin/bash -c '. /etc/profile.d/modules.sh;module load mpi/hpcx;mpirun -np 2 --host $AZ_BATCH_HOST_LIST -npernode 1 -x LD_LIBRARY_PATH $HPCX_OSU_DIR/osu_bibw'",
+    'cmd.exe /c DEL /S /Q "%AZ_BATCH_JOB_PREP_WORKING_DIR%" & exit /b 0',
+  ];
+  for (const commandLine of realCommandLines) {
+    const shellFree = findShellInvocation(commandLine) === undefined;
+    assert.ok(!shellFree || findShellFeatures(commandLine).length === 0, commandLine);
+  }
+});
