@@ -77,6 +77,28 @@ export function schemaIssuesFor<Id extends SchemaRuleId>(
   );
 }
 
+/** What reportSchemaIssues needs of a rule context (any scope that carries the entity). */
+export interface SchemaReportingContext {
+  readonly entity: EntityRef;
+  readonly apiVersion: ApiVersion;
+  report(input: {
+    messageId: string;
+    pointer: string;
+    target?: 'key' | 'value';
+    data?: Readonly<Record<string, string | number>>;
+  }): void;
+}
+
+/**
+ * Reports the issues of one rule. The rule declares `SCHEMA_RULE_MESSAGES[ruleId]` as its
+ * messages, so each issue's message id and placeholders are the rule's own.
+ */
+export function reportSchemaIssues(context: SchemaReportingContext, ruleId: SchemaRuleId): void {
+  for (const issue of schemaIssuesFor(context.entity, context.apiVersion, ruleId)) {
+    context.report({ messageId: issue.messageId, pointer: issue.pointer, target: issue.target, data: issue.data });
+  }
+}
+
 function collectIssues(entity: EntityRef, apiVersion: ApiVersion): readonly SchemaIssue[] {
   const validate = entityValidator(apiVersion, entity.definition);
   const issues: SchemaIssue[] = [];
@@ -126,7 +148,7 @@ class ErrorInterpreter {
       case 'type':
         return this.wrongType(error.instancePath, String(error.params.type));
       case 'x-int32':
-        return { ruleId: 'int32-out-of-range', messageId: 'outOfRange', pointer: error.instancePath, target: 'value', data: { property: this.displayPath(error.instancePath) } };
+        return this.outOfRange(error.instancePath);
       case 'enum':
         return this.enumValue(error.instancePath, error.params.allowedValues);
       default:
@@ -229,9 +251,7 @@ class ErrorInterpreter {
     if (this.entity.isTemplate && isTemplateExpression(value)) return undefined;
     const property = this.displayPath(pointer);
     // 1e400 parses to Infinity: an integer literal far outside the slot, not a wrong JSON type.
-    if (expected === 'integer' && typeof value === 'number' && !Number.isFinite(value)) {
-      return { ruleId: 'int32-out-of-range', messageId: 'outOfRange', pointer, target: 'value', data: { property } };
-    }
+    if (expected === 'integer' && typeof value === 'number' && !Number.isFinite(value)) return this.outOfRange(pointer);
     return {
       ruleId: 'json-type-mismatch',
       messageId: 'wrongType',
@@ -239,6 +259,10 @@ class ErrorInterpreter {
       target: 'value',
       data: { property, expected: describeExpectedType(expected), actual: describeJsonType(value) },
     };
+  }
+
+  private outOfRange(pointer: string): SchemaIssue {
+    return { ruleId: 'int32-out-of-range', messageId: 'outOfRange', pointer, target: 'value', data: { property: this.displayPath(pointer) } };
   }
 
   private enumValue(pointer: string, allowedValues: unknown): SchemaIssue | undefined {
