@@ -1,0 +1,348 @@
+import path from 'node:path';
+import { builtInRules } from '../rules/index.js';
+import { discoverFiles } from './files/discover-files.js';
+import { findConfigFile, type RuleSettingInput } from './config/load-config.js';
+import {
+  apiVersionForFile,
+  resolveConfig,
+  ruleSettingsForFile,
+  unknownRuleIds,
+  type ResolvedConfig,
+} from './config/resolve-config.js';
+import { loadPlugins, type LoadedPlugin } from './config/load-plugins.js';
+import { suggestNearMiss } from './config/suggest-near-miss.js';
+import { ConfigError } from './errors.js';
+import { loadText, readFileBytes, UnreadableFileError, type LoadedText } from './document/load-document.js';
+import { LineIndex } from './document/line-index.js';
+import { locateFindings } from './document/locate-findings.js';
+import { buildProject, type Project, type ProjectDocument } from './project/build-project.js';
+import { isApiVersion } from './project/api-versions.js';
+import { runRules, type RunnableDocument } from './engine/run-rules.js';
+import { effectiveOptions } from './engine/rule-options.js';
+import type { RawFinding } from './engine/finding.js';
+import type { EntityRef, JsonObject, Rule, Severity } from './engine/rule-types.js';
+import { applySuppressions } from './suppress/apply-suppressions.js';
+import type { LintMessage, LintResult } from './formatters/lint-result.js';
+import { recogniseDocument } from './document/recognise-shape.js';
+
+export interface LintOptions {
+  cwd?: string;
+  patterns?: readonly string[];
+  ignorePatterns?: readonly string[];
+  errorOnUnmatchedPattern?: boolean;
+  configFile?: string;
+  useConfigLookup?: boolean;
+  ruleOverrides?: Record<string, RuleSettingInput>;
+  apiVersion?: string;
+  /** Lint this text instead of (or besides) files. */
+  stdin?: { text: string; filePath?: string };
+  /** The lint clock; defaults to the config's `now`, else the current time. */
+  now?: Date;
+  /** Treat the linted task files as every task of their job (unknown dependencies become errors). */
+  completeTaskSet?: boolean;
+  /** Collect per-rule and per-stage times. */
+  collectStats?: boolean;
+}
+
+export interface LintRun {
+  results: LintResult[];
+  /** Every rule enabled for at least one file, sorted by id, with the severity of the base config. */
+  enabledRules: Array<{ rule: Rule; severity: Severity }>;
+  /** One line each: unreadable files, crashing rules. Any of them makes the run exit 2. */
+  failures: string[];
+  suppressedCount: number;
+  config: ResolvedConfig;
+  project: Project;
+  documents: readonly LintedDocument[];
+  stats?: { stages: Record<string, number>; rules: Map<string, number> };
+}
+
+export interface LintedDocument extends ProjectDocument, RunnableDocument {
+  loaded: LoadedText;
+}
+
+/** The pipeline: discover → load → recognise → bind → run rules → locate → suppress → results. */
+export async function lint(options: LintOptions = {}): Promise<LintRun> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const stages: Record<string, number> = {};
+  const stage = <T>(name: string, work: () => T): T => {
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      stages[name] = (stages[name] ?? 0) + performance.now() - started;
+    }
+  };
+
+  const config = await resolveConfig({
+    cwd,
+    ...(options.configFile !== undefined && { configFile: options.configFile }),
+    ...(options.useConfigLookup !== false && options.configFile === undefined && { found: findConfigFile(cwd) }),
+    ...(options.ruleOverrides !== undefined && { ruleOverrides: options.ruleOverrides }),
+    ...(options.apiVersion !== undefined && { apiVersion: options.apiVersion }),
+  });
+  const plugins = await loadPlugins(config.plugins);
+  const rules = allRules(plugins);
+  checkRuleIds(config, rules);
+
+  const files = options.stdin && (options.patterns ?? []).length === 0
+    ? []
+    : await discoverFiles({
+        cwd,
+        patterns: options.patterns ?? [],
+        ignores: [...config.ignores, ...(options.ignorePatterns ?? []).map((pattern) => ({ pattern, directory: cwd }))],
+        errorOnUnmatchedPattern: options.errorOnUnmatchedPattern !== false,
+      });
+
+  const failures: string[] = [];
+  const documents: LintedDocument[] = [];
+  const settingsCache = new Map<string, RunnableDocument['settings']>();
+  const settingsFor = async (absolutePath: string) => {
+    const key = config.overrides.map((override) => (override.matcher.matches('', absolutePath) ? '1' : '0')).join('');
+    let settings = settingsCache.get(key);
+    if (!settings) {
+      const resolved = new Map<string, { severity: Severity; options: unknown }>();
+      for (const [ruleId, setting] of ruleSettingsForFile(config, rules, absolutePath)) {
+        const rule = rules.find((candidate) => candidate.id === ruleId)!;
+        resolved.set(ruleId, { severity: setting.severity, options: await effectiveOptions(rule, setting.options) });
+      }
+      settings = resolved;
+      settingsCache.set(key, settings);
+    }
+    return settings;
+  };
+  const noSettings: RunnableDocument['settings'] = new Map();
+
+  const addDocument = (absolutePath: string, displayPath: string, loaded: LoadedText, settings: RunnableDocument['settings'], isContextOnly: boolean) => {
+    const hinted = loaded.recognised.apiVersionHint;
+    const document: LintedDocument = {
+      index: documents.length,
+      absolutePath,
+      filePath: displayPath,
+      loaded,
+      value: loaded.value,
+      entities: loaded.recognised.entities,
+      ...(loaded.recognised.jobIdHint !== undefined && { jobIdHint: loaded.recognised.jobIdHint }),
+      asEntity: documentEntity(loaded, displayPath),
+      byteLength: loaded.byteLength,
+      apiVersion: isApiVersion(hinted) ? hinted : apiVersionForFile(config, absolutePath),
+      isContextOnly,
+      settings,
+    };
+    documents.push(document);
+    return document;
+  };
+  const displayPathOf = (absolutePath: string) => path.relative(cwd, absolutePath).split(path.sep).join('/') || path.basename(absolutePath);
+
+  await stageAsync(stages, 'load', async () => {
+    for (const absolutePath of files) {
+      const displayPath = displayPathOf(absolutePath);
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileBytes(absolutePath);
+      } catch (error) {
+        if (!(error instanceof UnreadableFileError)) throw error;
+        failures.push(`${displayPath}: ${error.message}`);
+        continue;
+      }
+      addDocument(absolutePath, displayPath, loadText(bytes, displayPath), await settingsFor(absolutePath), false);
+    }
+    if (options.stdin) {
+      const stdinPath = path.resolve(cwd, options.stdin.filePath ?? '<stdin>');
+      const displayPath = options.stdin.filePath ? displayPathOf(stdinPath) : '<stdin>';
+      addDocument(stdinPath, displayPath, loadText(Buffer.from(options.stdin.text, 'utf8'), displayPath), await settingsFor(stdinPath), false);
+    }
+  });
+  const lintedCount = documents.length;
+  const lintedPaths = new Set(documents.map((document) => document.absolutePath));
+  for (const pool of config.pools) {
+    // Pools named in the config are context: bound by id, never reported on unless also linted.
+    const matches = await discoverFiles({ cwd: pool.directory, patterns: [pool.pattern], ignores: [], errorOnUnmatchedPattern: false });
+    for (const absolutePath of matches) {
+      if (lintedPaths.has(absolutePath)) continue;
+      try {
+        addDocument(absolutePath, displayPathOf(absolutePath), loadText(readFileBytes(absolutePath), displayPathOf(absolutePath)), noSettings, true);
+      } catch (error) {
+        if (!(error instanceof UnreadableFileError)) throw error;
+        failures.push(`${displayPathOf(absolutePath)} (pool named in the config): ${error.message}`);
+      }
+    }
+  }
+
+  const project = stage('bind', () =>
+    buildProject({
+      documents: documents.slice(),
+      jobBindings: config.jobs,
+      loadContextDocument(absolutePath) {
+        try {
+          return addDocument(absolutePath, displayPathOf(absolutePath), loadText(readFileBytes(absolutePath), displayPathOf(absolutePath)), noSettings, true);
+        } catch (error) {
+          if (error instanceof UnreadableFileError) return undefined;
+          throw error;
+        }
+      },
+      inlineEntity(body: JsonObject, kind, source) {
+        const loaded = loadText(Buffer.from(JSON.stringify(body), 'utf8'), source);
+        const recognised = recogniseDocument(body, source);
+        const entity = recognised.entities.find((candidate) => candidate.kind === kind);
+        const document = addDocument(path.resolve(cwd, source), source, { ...loaded, recognised }, noSettings, true);
+        return entity ?? document.asEntity;
+      },
+    }),
+  );
+  const now = options.now ?? config.now ?? new Date();
+  const timings = options.collectStats ? new Map<string, number>() : undefined;
+  const enabledAnywhere = rules.filter((rule) => documents.some((document) => document.settings.has(rule.id)));
+  const { findings, failures: ruleFailures } = stage('rules', () =>
+    runRules({
+      documents,
+      project,
+      rules: enabledAnywhere.filter((rule) => !LOADER_RULES.has(rule.id)),
+      now,
+      ...(timings && { timings }),
+    }),
+  );
+  for (const failure of ruleFailures) failures.push(`${failure.filePath}: rule "${failure.ruleId}" failed: ${failure.message}`);
+  findings.push(...stage('loader-findings', () => loaderFindings(documents.slice(0, lintedCount), rules)));
+
+  const located = stage('locate', () =>
+    locateFindings(findings, documents.map((document) => ({ ...document, text: document.loaded.text }))),
+  );
+  const today = now.toISOString().slice(0, 10);
+  let suppressedCount = 0;
+  const results: LintResult[] = [];
+  for (const document of documents.slice(0, lintedCount)) {
+    const messages = (located.get(document.index) ?? []).sort(compareMessages);
+    const { kept, suppressed } = applySuppressions(messages, document, config.suppressions, today);
+    suppressedCount += suppressed.length;
+    results.push(toLintResult(document.absolutePath, kept, suppressed));
+  }
+
+  const baseSettings = await settingsFor(path.join(cwd, '__batchlint_base__.json'));
+  const enabledRules = enabledAnywhere.map((rule) => ({ rule, severity: baseSettings.get(rule.id)?.severity ?? rule.defaultSeverity }));
+  return {
+    results,
+    enabledRules,
+    failures,
+    suppressedCount,
+    config,
+    project,
+    documents,
+    ...(timings && { stats: { stages, rules: timings } }),
+  };
+}
+
+/** Rules whose findings the loader produces rather than a `check`. */
+const LOADER_RULES = new Set(['json-syntax', 'json-duplicate-key', 'not-a-batch-file']);
+
+function loaderFindings(documents: readonly LintedDocument[], rules: readonly Rule[]): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const rule = (id: string) => rules.find((candidate) => candidate.id === id)!;
+  for (const document of documents) {
+    const { loaded } = document;
+    const base = { documentIndex: document.index, related: [], fingerprintValue: undefined, target: 'value' as const };
+    if (loaded.problem) {
+      // A file that is not JSON is always reported: nothing else vouches for it.
+      findings.push({
+        ...base,
+        rule: rule('json-syntax'),
+        messageId: loaded.problem.messageId,
+        severity: document.settings.get('json-syntax')?.severity ?? 'error',
+        data: loaded.problem.data,
+        pointer: '',
+        anchor: 'document',
+        offsets: { start: loaded.problem.offset, end: loaded.problem.endOffset },
+        fingerprintValue: loaded.problem.messageId,
+      });
+      continue;
+    }
+    const duplicates = document.settings.get('json-duplicate-key');
+    if (duplicates && loaded.duplicateKeys.length > 0) {
+      const lines = new LineIndex(loaded.text);
+      for (const duplicate of loaded.duplicateKeys) {
+        const name = decodeKey(loaded.text.slice(duplicate.keyStart, duplicate.keyEnd));
+        findings.push({
+          ...base,
+          rule: rule('json-duplicate-key'),
+          messageId: 'duplicateKey',
+          severity: duplicates.severity,
+          data: { name, firstLine: lines.position(duplicate.firstKeyStart).line },
+          pointer: duplicate.pointer,
+          anchor: `document${duplicate.pointer}`,
+          offsets: { start: duplicate.keyStart, end: duplicate.keyEnd },
+          fingerprintValue: name,
+        });
+      }
+    }
+    const notBatch = document.settings.get('not-a-batch-file');
+    const reason = loaded.recognised.notBatchReason;
+    if (notBatch && reason) {
+      const messageId = { 'arm-template': 'armTemplate', 'saved-response': 'savedResponse', 'batch-shipyard': 'batchShipyard', unrecognised: 'unrecognised' }[reason];
+      findings.push({ ...base, rule: rule('not-a-batch-file'), messageId, severity: notBatch.severity, data: {}, pointer: '', anchor: 'document', fingerprintValue: reason });
+    }
+  }
+  return findings;
+}
+
+function decodeKey(token: string): string {
+  try {
+    return String(JSON.parse(token));
+  } catch {
+    return token;
+  }
+}
+
+function documentEntity(loaded: LoadedText, filePath: string): EntityRef {
+  return {
+    kind: 'task', role: 'task', definition: 'TaskAddParameter', value: (loaded.value ?? null) as EntityRef['value'], pointer: '', filePath,
+    isTemplate: false, documentShape: loaded.recognised.shape, id: undefined,
+  };
+}
+
+function allRules(plugins: readonly LoadedPlugin[]): Rule[] {
+  const rules = [...builtInRules];
+  const seen = new Map(rules.map((rule) => [rule.id, 'batchlint']));
+  for (const plugin of plugins) {
+    for (const rule of plugin.rules) {
+      const owner = seen.get(rule.id);
+      if (owner) throw new ConfigError(`Plugin "${plugin.specifier}" defines rule "${rule.id}", which ${owner === 'batchlint' ? 'is a built-in rule' : `plugin "${owner}" already defines`}`);
+      seen.set(rule.id, plugin.specifier);
+      rules.push(rule);
+    }
+  }
+  return rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function checkRuleIds(config: ResolvedConfig, rules: readonly Rule[]): void {
+  const [unknown] = unknownRuleIds(config, rules);
+  if (!unknown) return;
+  const near = suggestNearMiss(unknown.ruleId, rules.map((rule) => rule.id));
+  throw new ConfigError(`${unknown.source}: unknown rule "${unknown.ruleId}"${near ? `; did you mean "${near}"?` : ''} (batchlint --list-rules lists them)`);
+}
+
+function compareMessages(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0) || a.endLine - b.endLine || a.endColumn - b.endColumn || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
+function toLintResult(filePath: string, messages: LintMessage[], suppressedMessages: LintMessage[]): LintResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
+  let fatalErrorCount = 0;
+  for (const message of messages) {
+    if (message.level === 'error') errorCount++;
+    else if (message.level === 'warn') warningCount++;
+    else infoCount++;
+    if (message.fatal) fatalErrorCount++;
+  }
+  return {
+    filePath, messages, suppressedMessages, errorCount, warningCount, infoCount, fatalErrorCount,
+    fixableErrorCount: 0, fixableWarningCount: 0, usedDeprecatedRules: [],
+  };
+}
+
+async function stageAsync(stages: Record<string, number>, name: string, work: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  await work();
+  stages[name] = (stages[name] ?? 0) + performance.now() - started;
+}
