@@ -330,7 +330,7 @@ export function findSyntaxError(text: string): SyntaxProblem | undefined {
         else if (isWordCharacter(code)) end = scanLiteral(text, pos, EXPECTED_BY_STATE[state]);
         else if (code === PLUS || code === DOT) end = invalidNumberProblem(text, pos);
         else if (code === APOSTROPHE) end = singleQuotedStringProblem(text, pos);
-        else if (code === LESS_THAN) end = placeholderProblem(text, pos) ?? unexpectedCharacter(text, pos, 'a value');
+        else if (code === LESS_THAN) end = placeholderProblem(text, pos) ?? unexpectedCharacter(text, pos, EXPECTED_BY_STATE[state]);
         else end = unexpectedCharacter(text, pos, EXPECTED_BY_STATE[state]);
         if (typeof end !== 'number') return end;
         pos = end;
@@ -750,10 +750,10 @@ export function mayHaveDuplicateKeys(text: string, value: unknown): boolean {
       }
     } else {
       const record = container as Record<string, unknown>;
-      const keys = Object.keys(record);
-      valueColons += keys.length;
-      for (const key of keys) {
-        valueColons += countColons(key);
+      // for-in is markedly faster than Object.keys here. An enumerable property someone added to
+      // Object.prototype would only be over-counted, which errs towards true (and ends the walk).
+      for (const key in record) {
+        valueColons += 1 + countColons(key);
         const member = record[key];
         if (typeof member === 'string') valueColons += countColons(member);
         else if (member !== null && typeof member === 'object') pending.push(member);

@@ -31,37 +31,36 @@ function spansFromSourceMap(text: string, pointers: readonly string[]): Map<stri
   }
   const spans = new Map<string, JsonSpan>();
   for (const pointer of pointers) {
-    if (!isWellFormedPointer(pointer) || !isCurrentLocation(locations, pointer)) continue;
-    const location = locations[pointer]!;
-    const span: JsonSpan =
-      location.key !== undefined && location.keyEnd !== undefined
-        ? {
-            keyStart: location.key.pos,
-            keyEnd: location.keyEnd.pos,
-            valueStart: location.value.pos,
-            valueEnd: location.valueEnd.pos,
-          }
-        : { valueStart: location.value.pos, valueEnd: location.valueEnd.pos };
-    spans.set(pointer, span);
+    if (!isWellFormedPointer(pointer)) continue;
+    const span = currentSpan(locations, pointer);
+    if (span !== undefined) spans.set(pointer, span);
   }
   return spans;
 }
 
 /**
- * json-source-map keeps the locations of members under an earlier occurrence of a duplicate key,
- * which `JSON.parse` discarded. A location is current when it lies inside its parent's current
- * location, all the way up: earlier occurrences precede the later one, so never lie inside it.
+ * json-source-map keeps locations from an earlier occurrence of a duplicate key, which
+ * `JSON.parse` discarded: whole members under it, and even the old key of a member that is now an
+ * array element. A location is current when it lies inside its parent's current location, all
+ * the way up (an earlier occurrence precedes the later one, so never lies inside it).
  */
-function isCurrentLocation(locations: PointerLocations, pointer: string): boolean {
-  if (!Object.prototype.hasOwnProperty.call(locations, pointer)) return false;
-  let child = locations[pointer]!;
+function currentSpan(locations: PointerLocations, pointer: string): JsonSpan | undefined {
+  if (!Object.prototype.hasOwnProperty.call(locations, pointer)) return undefined;
+  const location = locations[pointer]!;
+  if (pointer === '') return { valueStart: location.value.pos, valueEnd: location.valueEnd.pos };
+
+  let child = location;
   let current = pointer;
   while (current !== '') {
     current = parentPointer(current);
     const parent = locations[current];
-    if (parent === undefined) return false;
-    if (child.value.pos < parent.value.pos || child.valueEnd.pos > parent.valueEnd.pos) return false;
+    if (parent === undefined) return undefined;
+    if (child.value.pos < parent.value.pos || child.valueEnd.pos > parent.valueEnd.pos) return undefined;
     child = parent;
   }
-  return true;
+  const parentStart = locations[parentPointer(pointer)]!.value.pos;
+  const { key, keyEnd } = location;
+  return key !== undefined && keyEnd !== undefined && key.pos > parentStart
+    ? { keyStart: key.pos, keyEnd: keyEnd.pos, valueStart: location.value.pos, valueEnd: location.valueEnd.pos }
+    : { valueStart: location.value.pos, valueEnd: location.valueEnd.pos };
 }
