@@ -31,6 +31,8 @@ export interface LintOptions {
   ignorePatterns?: readonly string[];
   errorOnUnmatchedPattern?: boolean;
   configFile?: string;
+  /** Configuration given as data instead of a file; relative paths in it resolve against `directory`. */
+  config?: { content: unknown; directory: string };
   useConfigLookup?: boolean;
   ruleOverrides?: Record<string, RuleSettingInput>;
   apiVersion?: string;
@@ -77,7 +79,8 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const config = await resolveConfig({
     cwd,
     ...(options.configFile !== undefined && { configFile: options.configFile }),
-    ...(options.useConfigLookup !== false && options.configFile === undefined && { found: findConfigFile(cwd) }),
+    ...(options.config !== undefined && { inline: { ...options.config, source: '(config given to lint())' } }),
+    ...(options.useConfigLookup !== false && options.configFile === undefined && options.config === undefined && { found: findConfigFile(cwd) }),
     ...(options.ruleOverrides !== undefined && { ruleOverrides: options.ruleOverrides }),
     ...(options.apiVersion !== undefined && { apiVersion: options.apiVersion }),
   });
@@ -191,6 +194,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     }),
   );
   const now = options.now ?? config.now ?? new Date();
+  if (options.completeTaskSet) config.completeTaskSet = true;
   const timings = options.collectStats ? new Map<string, number>() : undefined;
   const enabledAnywhere = rules.filter((rule) => documents.some((document) => document.settings.has(rule.id)));
   const { findings, failures: ruleFailures } = stage('rules', () =>
@@ -199,6 +203,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
       project,
       rules: enabledAnywhere.filter((rule) => !LOADER_RULES.has(rule.id)),
       now,
+      completeTaskSet: config.completeTaskSet,
       ...(timings && { timings }),
     }),
   );

@@ -116,6 +116,11 @@ export function resolveExtendsTarget(specifier: string, fromDirectory: string): 
   }
 }
 
+export function validateConfigContent(content: unknown, filePath: string): ConfigFileContent {
+  validateContent(content, filePath);
+  return content as ConfigFileContent;
+}
+
 function validateContent(content: unknown, filePath: string): void {
   if (validateConfig(content)) return;
   const errors = validateConfig.errors ?? [];

@@ -4,6 +4,7 @@ import { ConfigError } from '../errors.js';
 import type { JsonObject, Rule, Severity, SeveritySetting } from '../engine/rule-types.js';
 import { isApiVersion, NEWEST_API_VERSION, API_VERSIONS, type ApiVersion } from '../project/api-versions.js';
 import {
+  validateConfigContent,
   loadConfigFile,
   resolveExtendsTarget,
   relativeForMessage,
@@ -77,6 +78,8 @@ export interface ConfigRequest {
   configFile?: string;
   /** The config file found by lookup (undefined with --no-config-lookup or when none exists). */
   found?: string;
+  /** A config given as data (API callers, tests); relative paths in it resolve against `directory`. */
+  inline?: { content: unknown; directory: string; source: string };
   /** --rule settings, applied last. */
   ruleOverrides?: Record<string, RuleSettingInput>;
   apiVersion?: string;
@@ -99,7 +102,11 @@ export async function resolveConfig(request: ConfigRequest): Promise<ResolvedCon
     suppressions: [],
   };
   const file = request.configFile ?? request.found;
-  if (file) {
+  if (request.inline) {
+    resolved.directory = request.inline.directory;
+    const filePath = path.join(request.inline.directory, request.inline.source);
+    await applyConfigFile(resolved, { filePath, directory: request.inline.directory, content: validateConfigContent(request.inline.content, filePath) }, new Set());
+  } else if (file) {
     const loaded = await loadConfigFile(path.resolve(request.cwd, file));
     resolved.filePath = loaded.filePath;
     resolved.directory = loaded.directory;

@@ -123,6 +123,8 @@ interface CommonContext<Options> {
   readonly options: Options;
   /** The lint clock (ISO instant) for time-dependent rules such as SAS expiry. */
   readonly now: Date;
+  /** The user declared that the linted files hold every task of their jobs (--complete-task-set). */
+  readonly completeTaskSet: boolean;
 }
 
 export interface TaskCheckContext<Messages extends Record<string, string>, Options> extends CommonContext<Options> {

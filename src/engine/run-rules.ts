@@ -25,6 +25,7 @@ export interface RuleRunRequest {
   project: Project;
   rules: readonly Rule[];
   now: Date;
+  completeTaskSet: boolean;
   /** Per-rule time, when --stats asks for it. */
   timings?: Map<string, number>;
 }
@@ -76,6 +77,7 @@ export function runRules(request: RuleRunRequest): RuleRunResult {
     apiVersion: document.apiVersion,
     options: document.settings.get(rule.id)?.options,
     now: request.now,
+    completeTaskSet: request.completeTaskSet,
   });
 
   const { project } = request;
