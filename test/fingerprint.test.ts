@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { computeFingerprint, type FingerprintInput } from '../src/formatters/fingerprint.js';
+import { lint } from '../src/lint.js';
 
 const base: FingerprintInput = {
   ruleId: 'resource-file-http-needs-path',
@@ -61,5 +65,34 @@ describe('computeFingerprint', () => {
   it('is the same for Windows and POSIX spellings of the repository path', () => {
     assert.equal(computeFingerprint({ ...base, filePath: 'tasks\\render.json' }), computeFingerprint(base));
     assert.equal(computeFingerprint({ ...base, filePath: './tasks/render.json' }), computeFingerprint(base));
+  });
+});
+
+describe('fingerprints through the whole pipeline', () => {
+  const inverted = { id: 'render-0042', commandLine: '/bin/sh -c true', dependsOn: { taskIdRanges: [{ start: 5, end: 2 }] } };
+
+  async function lintCollection(tasks: object[], indent: number, lineEnding = '\n') {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'batchlint-fingerprint-'));
+    try {
+      const text = JSON.stringify({ value: tasks }, null, indent).replace(/\n/g, lineEnding);
+      fs.writeFileSync(path.join(directory, 'tasks.json'), text);
+      const run = await lint({ cwd: directory, patterns: ['tasks.json'], useConfigLookup: false });
+      return run.results.flatMap((result) => result.messages).filter((message) => message.ruleId === 'depends-on-range-inverted');
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+  }
+
+  it('keeps a finding\'s fingerprint when a task is inserted before it and the file is re-indented', async () => {
+    const [original] = await lintCollection([inverted], 0);
+    const edited = await lintCollection([{ id: 'prepare-0001', commandLine: '/bin/sh -c true' }, inverted], 4, '\r\n');
+    assert.ok(original, 'the unedited file has the finding');
+    assert.equal(edited.length, 1);
+    // The position and the pointer moved; the identity did not.
+    assert.notEqual(edited[0]!.line, original.line);
+    assert.equal(edited[0]!.pointer, '/value/1/dependsOn/taskIdRanges/0');
+    assert.equal(edited[0]!.fingerprint, original.fingerprint);
+    const renamed = await lintCollection([{ ...inverted, id: 'render-0043' }], 0);
+    assert.notEqual(renamed[0]!.fingerprint, original.fingerprint);
   });
 });
