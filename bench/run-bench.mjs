@@ -42,7 +42,7 @@ const CASE_ORDER = ['D', 'C', 'A', 'B'];
 function parseOptions(argv) {
   const options = {
     quick: false, runs: undefined, runsB: undefined, cases: CASE_ORDER, scaling: true, seed: 'batchlint',
-    budget: 150, timeout: 600, rssMethod: undefined, floorOnly: false, peers: false, peersFrom: projectRoot, strict: false,
+    budget: 150, timeout: 120, rssMethod: undefined, floorOnly: false, peers: false, peersFrom: projectRoot, strict: false,
   };
   const valueOf = (k) => {
     if (argv[k + 1] === undefined) usage(`${argv[k]} needs a value`);
@@ -99,8 +99,8 @@ function usage(problem) {
   --cases A,B,C,D      which corpora (default all)
   --no-scaling         skip the 10k/30k/100k scaling rows
   --seed S             corpus seed (default "batchlint")
-  --budget SEC         fewer counted runs when one round of a case would exceed SEC / runs (default 150)
-  --timeout SEC        kill a run after SEC seconds (default 600)
+  --budget SEC         seconds one case may take: fewer counted runs when rounds are slow (default 150)
+  --timeout SEC        kill a run after SEC seconds and stop running that command (default 120)
   --rss-method M       "time" (GNU time %M) or "preload" (process.resourceUsage in the child); default: time if it works
   --floor-only         measure node -e 0 and the floor only (no batchlint needed)
   --peers              also run ESLint + @eslint/json and Spectral when resolvable (not on B)
@@ -116,8 +116,10 @@ function sha256(content) {
   return crypto.createHash('sha256').update(content).digest('hex');
 }
 
+// Paths given to children and printed: short when inside the project, absolute otherwise.
 function relative(file) {
-  return path.relative(projectRoot, file) || '.';
+  const inside = path.relative(projectRoot, file);
+  return inside.startsWith('..') || path.isAbsolute(inside) ? file : inside || '.';
 }
 
 function prepareCorpus(caseName, tasks, options) {
@@ -230,7 +232,7 @@ function failureText(result) {
 
 // command: { what, args (after `node`), okExit: Set of exit codes that mean "ran fine" }
 async function measure(label, commands, runs, options) {
-  const rows = new Map(commands.map((command) => [command.what, { what: command.what, samples: [], failure: null }]));
+  const rows = new Map(commands.map((command) => [command.what, { what: command.what, samples: [], warmUp: null, failure: null }]));
   let counted = runs;
   for (let round = 0; round < 1 + counted; round++) {
     const roundStarted = process.hrtime.bigint();
@@ -245,12 +247,21 @@ async function measure(label, commands, runs, options) {
         continue;
       }
       if (round > 0) row.samples.push(result);
+      else row.warmUp = result;
       if (round === 0 && command.afterFirstRun) command.afterFirstRun(result);
     }
     if (round === 0) {
       const roundSeconds = Number(process.hrtime.bigint() - roundStarted) / 1e9;
-      counted = Math.max(1, Math.min(runs, Math.floor(options.budget / Math.max(roundSeconds, 1e-3))));
-      if (counted < runs) console.error(`${label}: one round takes ${roundSeconds.toFixed(1)} s, so ${counted} counted run(s) instead of ${runs}`);
+      // A round slower than half the budget is not repeated: the warm-up becomes the one sample.
+      counted = Math.min(runs, Math.floor(options.budget / Math.max(roundSeconds, 1e-3)) - 1);
+      if (counted < runs) console.error(`\n${label}: one round takes ${roundSeconds.toFixed(1)} s, so ${Math.max(counted, 0)} counted run(s) instead of ${runs}`);
+      if (counted <= 0) {
+        for (const row of rows.values()) {
+          if (row.warmUp && !row.failure) row.samples.push(row.warmUp);
+          row.warmUpOnly = true;
+        }
+        break;
+      }
     }
     process.stderr.write(round === 0 ? `${label}: warm-up done` : ` · run ${round}/${counted}`);
   }
@@ -277,6 +288,7 @@ function summarise(row) {
     minSeconds: times[0] ?? null,
     maxSeconds: times[times.length - 1] ?? null,
     peakRssMiB: rss.length === 0 ? null : Math.max(...rss) / 1024,
+    warmUpOnly: row.warmUpOnly === true,
     failure: row.failure,
   };
 }
@@ -423,7 +435,7 @@ function caseRows(result) {
     row.rssVsFloor = rssVsFloor;
     row.wallVsStartup = wallVsStartup;
     row.cpuVsFloor = cpuVsFloor;
-    return [result.corpus.caseName, row.what, row.runs, row.failure ?? fixed(row.medianSeconds, 3),
+    return [result.corpus.caseName, row.what, row.warmUpOnly ? `${row.runs} (warm-up)` : row.runs, row.failure ?? fixed(row.medianSeconds, 3),
       row.failure ? '' : `${fixed(row.minSeconds, 3)}-${fixed(row.maxSeconds, 3)}`, fixed(row.medianCpuSeconds, 2), fixed(row.peakRssMiB, 0),
       fixed(wallVsFloor, 2), fixed(rssVsFloor, 2), fixed(wallVsStartup, 2), fixed(cpuVsFloor, 2), row.what === 'batchlint' ? target.text : '', verdict];
   });
