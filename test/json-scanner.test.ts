@@ -155,6 +155,17 @@ describe('findSyntaxError', () => {
     );
   });
 
+  it('never throws or hangs in the valid-JSON-only scanners when handed invalid text', () => {
+    const jsonish = fc.string({ unit: fc.constantFrom(...'{}[],:"\\ 0au/~'), maxLength: 16 });
+    fc.assert(
+      fc.property(jsonish, (text) => {
+        scanSpans(text, ['', '/a', '/0', '/a/0', '/0/a']);
+        findDuplicateKeys(text);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('has a one-sentence template without a trailing period for every message id', () => {
     for (const [id, template] of Object.entries(SYNTAX_MESSAGES)) {
       assert.ok(!template.endsWith('.'), id);
@@ -184,6 +195,12 @@ describe('findDuplicateKeys', () => {
       { pointer: '/b/x~1y/0/k', keyStart: 26, keyEnd: 34, firstKeyStart: 20, firstKeyEnd: 23 },
       { pointer: '/b/x~1y/0/k', keyStart: 37, keyEnd: 40, firstKeyStart: 20, firstKeyEnd: 23 },
       { pointer: '/a', keyStart: 46, keyEnd: 49, firstKeyStart: 1, firstKeyEnd: 4 },
+    ]);
+  });
+
+  it('finds "a" and "\\u0061" to be the same key', () => {
+    assert.deepEqual(findDuplicateKeys('{"a": 1, "\\u0061": 2}'), [
+      { pointer: '/a', keyStart: 9, keyEnd: 17, firstKeyStart: 1, firstKeyEnd: 4 },
     ]);
   });
 

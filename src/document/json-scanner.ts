@@ -153,7 +153,7 @@ function unicodeName(codePoint: number): string {
 }
 
 /** `'x'` for a visible character, `U+00A0 (no-break space)` for an invisible one. */
-export function describeCharacter(character: string): string {
+function describeCharacter(character: string): string {
   const codePoint = character.codePointAt(0) ?? 0;
   if (isInvisible(codePoint)) return unicodeName(codePoint);
   return codePoint === APOSTROPHE ? `"'"` : `'${character}'`;
@@ -614,10 +614,16 @@ function skipValue(text: string, start: number): number {
   return length;
 }
 
-/** The decoded value of the string token `text[start, end)`. */
+/** The decoded value of the string token `text[start, end)`; the raw inner text if it is malformed. */
 function decodeStringToken(text: string, start: number, end: number): string {
   const inner = text.slice(start + 1, end - 1);
-  return inner.indexOf('\\') === -1 ? inner : (JSON.parse(text.slice(start, end)) as string);
+  if (inner.indexOf('\\') === -1) return inner;
+  try {
+    return JSON.parse(text.slice(start, end)) as string;
+  } catch {
+    // Only reachable when a caller breaks the valid-JSON contract; answer something, never throw.
+    return inner;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
