@@ -192,6 +192,8 @@ interface RuleDefinitionBase<Messages extends Record<string, string>, Options> {
   /** SARIF security-severity ("0.0"-"10.0"), only for real security rules. */
   securitySeverity?: string;
   messages: Messages;
+  /** The default severity when the user declares the task set complete (--complete-task-set). */
+  completeTaskSetSeverity?: Severity;
   options?: { schema: object; defaults: Options };
   /** Sources in the Batch documentation or specification, shown on the docs page. */
   references?: readonly string[];

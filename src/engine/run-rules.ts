@@ -64,7 +64,10 @@ export function runRules(request: RuleRunRequest): RuleRunResult {
         const target = request.documents[finding.documentIndex]!;
         const targetSetting = target.settings.get(rule.id);
         if (target.isContextOnly || !targetSetting) continue;
-        finding.severity = targetSetting.severity;
+        finding.severity =
+          request.completeTaskSet && rule.completeTaskSetSeverity && targetSetting.severity === rule.defaultSeverity
+            ? rule.completeTaskSetSeverity
+            : targetSetting.severity;
         findings.push(finding);
       }
     } catch (error) {
