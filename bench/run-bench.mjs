@@ -546,8 +546,8 @@ async function main() {
         if (haveCli) commands.push(batchlintCommand(corpus, [], `out-${corpus.name}.json`, cliFlags));
         rows = await measure(`scaling ${corpus.name}`, commands, options.runsB, options);
       }
-      const median = (what) => rows.find((row) => row.what === what && !row.failure)?.medianSeconds ?? null;
-      points.push({ tasks, bytes: corpus.bytes, floor: median('floor'), batchlint: median('batchlint') });
+      const medianOf = (what) => rows.find((row) => row.what === what && !row.failure)?.medianSeconds ?? null;
+      points.push({ tasks, bytes: corpus.bytes, floor: medianOf('floor'), batchlint: medianOf('batchlint') });
     }
     scaling = points;
     console.log('\nscaling: B-style collections; us/task = whole-process median / tasks (start-up included); marginal = extra time per extra task since the row above\n');
