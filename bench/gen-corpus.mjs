@@ -232,8 +232,9 @@ function dependencies(random, job, index, referable) {
     dependsOn.taskIds = random.sample(referable, random.int(100, 400)).sort(byNumber);
     return dependsOn;
   }
-  if (!job.numericIds || random.chance(0.7)) dependsOn.taskIds = random.sample(referable, random.int(1, 3)).sort(byNumber);
-  if (job.numericIds && index > 5 && (dependsOn.taskIds === undefined || random.chance(0.3))) {
+  const withRange = job.numericIds && index > 5 && random.chance(0.4);
+  if (!withRange || random.chance(0.5)) dependsOn.taskIds = random.sample(referable, random.int(1, 3)).sort(byNumber);
+  if (withRange) {
     if (job.collection && random.chance(0.05)) {
       dependsOn.taskIdRanges = [{ start: 0, end: index }]; // every earlier task
     } else {

@@ -38,6 +38,7 @@ function assertClean(task, where) {
   assert.match(task.constraints.retentionTime, DURATION, where);
   assert.ok(Number.isInteger(task.constraints.maxTaskRetryCount) && task.constraints.maxTaskRetryCount >= -1, where);
   if ('requiredSlots' in task) assert.ok(Number.isInteger(task.requiredSlots) && task.requiredSlots >= 1 && task.requiredSlots <= 4, where);
+  if (task.dependsOn) assert.ok(task.dependsOn.taskIds?.length > 0 || task.dependsOn.taskIdRanges?.length > 0, where);
   for (const range of task.dependsOn?.taskIdRanges ?? []) {
     assert.ok(Number.isInteger(range.start) && Number.isInteger(range.end) && range.start <= range.end, where);
   }
