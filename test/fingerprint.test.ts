@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { computeFingerprint, type FingerprintInput } from '../src/formatters/fingerprint.js';
-import { lint } from '../src/lint.js';
 
 const base: FingerprintInput = {
   ruleId: 'resource-file-http-needs-path',
@@ -76,6 +75,8 @@ describe('fingerprints through the whole pipeline', () => {
     try {
       const text = JSON.stringify({ value: tasks }, null, indent).replace(/\n/g, lineEnding);
       fs.writeFileSync(path.join(directory, 'tasks.json'), text);
+      // Imported here so that a pipeline broken mid-edit fails this test only.
+      const { lint } = await import('../src/lint.js');
       const run = await lint({ cwd: directory, patterns: ['tasks.json'], useConfigLookup: false });
       return run.results.flatMap((result) => result.messages).filter((message) => message.ruleId === 'depends-on-range-inverted');
     } finally {

@@ -3,11 +3,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { defineRule } from '../src/rule-api.js';
-import type { LintResult } from '../src/formatters/lint-result.js';
+import type { FormatterContext, LintResult } from '../src/formatters/lint-result.js';
 import {
   automationDetailsId,
   encodeRelativeUri,
@@ -339,40 +339,74 @@ describe('sarif formatter', () => {
   });
 
   it("passes Microsoft's SARIF validator with the GitHub ingestion rules", async (t) => {
-    const validator = path.join(sarifPackage, 'Sarif.Multitool');
-    if (process.platform !== 'linux' || process.arch !== 'x64' || !fs.existsSync(validator)) {
-      t.skip('Sarif.Multitool is a linux-x64 binary');
-      return;
+    await assertMultitoolAccepts(t, {
+      'findings.sarif': await sarif(sampleResults(), sampleContext({ sarifCategory: 'tasks' })),
+      'clean.sarif': await sarif([], sampleContext()),
+    });
+  });
+
+  it('turns a real lint run over the rule fixtures into SARIF that both validators accept', async (t) => {
+    // Imported here so that a pipeline broken mid-edit fails this test only, not the formatter's own.
+    const { lint } = await import('../src/lint.js');
+    const { BATCHLINT_VERSION, docsUrl } = await import('../src/package-info.js');
+    const run = await lint({ cwd: projectRoot, patterns: ['fixtures/**/invalid*.json'], useConfigLookup: false });
+    const context: FormatterContext = {
+      cwd: projectRoot,
+      color: false,
+      rulesMeta: {},
+      batchlint: {
+        version: BATCHLINT_VERSION,
+        rules: run.enabledRules,
+        repositoryRoot: projectRoot,
+        sarifCategory: 'fixtures',
+        executionSuccessful: run.failures.length === 0,
+        docsUrl,
+      },
+    };
+    const output = await sarif(run.results, context);
+    const log = JSON.parse(output);
+    assert.ok(log.runs[0].results.length > 0, 'the invalid fixtures produce findings');
+    assert.equal(validateSarif(log), true, JSON.stringify(validateSarif.errors?.slice(0, 5), null, 2));
+    for (const sarifResult of log.runs[0].results) {
+      assert.equal(log.runs[0].tool.driver.rules[sarifResult.ruleIndex].id, sarifResult.ruleId);
+      assert.match(sarifResult.locations[0].physicalLocation.artifactLocation.uri, /^fixtures\/[a-z0-9-]+\/invalid[^/]*\.json$/);
+      assert.match(sarifResult.partialFingerprints.primaryLocationLineHash, /^[0-9a-f]{32}$/);
     }
-    // The package's postinstall chmod may not have run (npm --ignore-scripts).
-    fs.chmodSync(validator, 0o755);
-    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'batchlint-sarif-'));
-    try {
-      const logs = {
-        'findings.sarif': await sarif(sampleResults(), sampleContext({ sarifCategory: 'tasks' })),
-        'clean.sarif': await sarif([], sampleContext()),
-      };
-      for (const [name, content] of Object.entries(logs)) {
-        const input = path.join(directory, name);
-        const output = path.join(directory, `${name}.validation.sarif`);
-        fs.writeFileSync(input, content);
-        const run = spawnSync(validator, ['validate', input, '-o', output, '--log', 'ForceOverwrite', '--rule-kind', 'Gh;Sarif'], {
-          encoding: 'utf8',
-          timeout: 120_000,
-        });
-        assert.equal(run.status, 0, `${run.error ?? ''}${run.stdout}${run.stderr}`);
-        const findings = JSON.parse(fs.readFileSync(output, 'utf8')).runs[0].results;
-        assert.deepEqual(
-          findings.map((finding: any) => `${finding.ruleId}: ${finding.message?.text ?? JSON.stringify(finding.message)}`),
-          [],
-          run.stdout,
-        );
-      }
-    } finally {
-      fs.rmSync(directory, { recursive: true, force: true });
-    }
+    await assertMultitoolAccepts(t, { 'fixtures.sarif': output });
   });
 });
+
+/** Microsoft's validator with its GitHub rule set (GH*) besides the SARIF ones; it exits 0 either way, so its log is read. */
+async function assertMultitoolAccepts(t: TestContext, logs: Record<string, string>): Promise<void> {
+  const validator = path.join(sarifPackage, 'Sarif.Multitool');
+  if (process.platform !== 'linux' || process.arch !== 'x64' || !fs.existsSync(validator)) {
+    t.skip('Sarif.Multitool is a linux-x64 binary');
+    return;
+  }
+  // The package's postinstall chmod may not have run (npm --ignore-scripts).
+  fs.chmodSync(validator, 0o755);
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'batchlint-sarif-'));
+  try {
+    for (const [name, content] of Object.entries(logs)) {
+      const input = path.join(directory, name);
+      const output = path.join(directory, `${name}.validation.sarif`);
+      fs.writeFileSync(input, content);
+      const run = spawnSync(validator, ['validate', input, '-o', output, '--log', 'ForceOverwrite', '--rule-kind', 'Gh;Sarif'], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      assert.equal(run.status, 0, `${run.error ?? ''}${run.stdout}${run.stderr}`);
+      const findings = JSON.parse(fs.readFileSync(output, 'utf8')).runs[0].results;
+      assert.deepEqual(
+        findings.map((finding: any) => `${finding.ruleId}: ${finding.message?.text ?? JSON.stringify(finding.message)}`),
+        [],
+        run.stdout,
+      );
+    }
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
 
 describe('SARIF text helpers', () => {
   it('turns rule Markdown into plain text', () => {
@@ -398,6 +432,10 @@ describe('SARIF text helpers', () => {
     assert.equal(pascalCase('environment-settings-no-plaintext-secret'), 'EnvironmentSettingsNoPlaintextSecret');
     assert.equal(pascalCase('json-syntax'), 'JsonSyntax');
     assert.equal(informationUriFrom('https://example.com/docs/rules/.md'), 'https://example.com/docs/rules/');
+    assert.equal(
+      informationUriFrom('https://github.com/batchlint/batchlint/blob/v1.2.3/README.md'),
+      'https://github.com/batchlint/batchlint/blob/v1.2.3/README.md',
+    );
     assert.equal(informationUriFrom('docs/rules/.md'), undefined);
   });
 });

@@ -119,12 +119,15 @@ function buildDriver(ruleEntries: readonly RuleEntry[], context: FormatterContex
   return driver;
 }
 
-/** The rule docs URL with the rule's own page cut off: the index of every rule's documentation. */
-export function informationUriFrom(emptyRuleDocsUrl: string): string | undefined {
-  const cut = emptyRuleDocsUrl.lastIndexOf('/');
-  if (cut < 0) return undefined;
-  const directory = emptyRuleDocsUrl.slice(0, cut + 1);
-  return URL.canParse(directory) ? directory : undefined;
+/**
+ * The tool's home: the docs URL for no rule in particular. When that URL is a rule page with the
+ * id left empty (`…/rules/.md`), its directory is the index of every rule instead.
+ */
+export function informationUriFrom(noRuleDocsUrl: string): string | undefined {
+  const cut = noRuleDocsUrl.lastIndexOf('/');
+  const lastSegment = noRuleDocsUrl.slice(cut + 1);
+  const candidate = lastSegment === '' || lastSegment.startsWith('.') ? noRuleDocsUrl.slice(0, cut + 1) : noRuleDocsUrl;
+  return URL.canParse(candidate) && /^https?:/.test(candidate) ? candidate : undefined;
 }
 
 function buildRuleDescriptor(entry: RuleEntry, context: FormatterContext): object {
