@@ -5,6 +5,8 @@
  * fully parses shell grammar: the aim is few false positives on real command lines.
  */
 
+import { objectMember, stringMember } from './untrusted-json.js';
+
 export type ShellFamily = 'cmd' | 'posix' | 'powershell';
 export type NodeOs = 'linux' | 'windows';
 
@@ -443,4 +445,24 @@ function findExpressionEnd(text: string, open: number): number {
     }
   }
   return -1;
+}
+
+export interface TaskCommandLine {
+  /** `commandLine` or `coordinationCommandLine`. */
+  readonly property: 'commandLine' | 'coordinationCommandLine';
+  /** Pointer relative to the task body. */
+  readonly pointer: string;
+  readonly text: string;
+}
+
+/** The command lines a task-like body runs: its own, and a multi-instance coordination command. */
+export function taskCommandLines(task: unknown): TaskCommandLine[] {
+  const found: TaskCommandLine[] = [];
+  const commandLine = stringMember(task, 'commandLine');
+  if (commandLine !== undefined) found.push({ property: 'commandLine', pointer: '/commandLine', text: commandLine });
+  const coordination = stringMember(objectMember(task, 'multiInstanceSettings'), 'coordinationCommandLine');
+  if (coordination !== undefined) {
+    found.push({ property: 'coordinationCommandLine', pointer: '/multiInstanceSettings/coordinationCommandLine', text: coordination });
+  }
+  return found;
 }
