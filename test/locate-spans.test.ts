@@ -88,6 +88,13 @@ describe('LineIndex', () => {
     assert.deepEqual(new LineIndex('').position(0), { line: 1, column: 1 });
   });
 
+  it('indexes many thousands of lines', () => {
+    const text = '\t"x",\r\n'.repeat(5000);
+    const index = new LineIndex(text);
+    assert.deepEqual(index.position(7 * 4321 + 2), { line: 4322, column: 3 });
+    assert.deepEqual(index.position(text.length), { line: 5001, column: 1 });
+  });
+
   it('agrees with a naive line count on mixed line breaks', () => {
     const text = 'x\r\n\r\ry\n\t\u{1F600}\rz\r\n';
     const index = new LineIndex(text);

@@ -1,7 +1,7 @@
 /** Offsets → 1-based line and column, columns in UTF-16 code units (a tab is one column). */
 export class LineIndex {
   readonly #text: string;
-  #lineStarts: number[] | undefined;
+  #lineStarts: Uint32Array | undefined;
 
   constructor(text: string) {
     this.#text = text;
@@ -22,22 +22,34 @@ export class LineIndex {
   }
 }
 
-/** Line breaks are `\n`, `\r\n` (one break) and a lone `\r`. */
-function collectLineStarts(text: string): number[] {
-  const lineStarts = [0];
+/**
+ * Line breaks are `\n`, `\r\n` (one break) and a lone `\r`. Typed storage: a pretty-printed
+ * 300 MB file has millions of lines, and a plain array would double the memory.
+ */
+function collectLineStarts(text: string): Uint32Array {
+  let lineStarts = new Uint32Array(1024);
+  let count = 1; // lineStarts[0] = 0
+  const add = (start: number): void => {
+    if (count === lineStarts.length) {
+      const grown = new Uint32Array(lineStarts.length * 2);
+      grown.set(lineStarts);
+      lineStarts = grown;
+    }
+    lineStarts[count++] = start;
+  };
   if (text.indexOf('\r') === -1) {
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
-    return lineStarts;
-  }
-  const length = text.length;
-  for (let pos = 0; pos < length; pos++) {
-    const code = text.charCodeAt(pos);
-    if (code === 0x0a) {
-      lineStarts.push(pos + 1);
-    } else if (code === 0x0d) {
-      if (text.charCodeAt(pos + 1) === 0x0a) pos++;
-      lineStarts.push(pos + 1);
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) add(at + 1);
+  } else {
+    const length = text.length;
+    for (let pos = 0; pos < length; pos++) {
+      const code = text.charCodeAt(pos);
+      if (code === 0x0a) {
+        add(pos + 1);
+      } else if (code === 0x0d) {
+        if (text.charCodeAt(pos + 1) === 0x0a) pos++;
+        add(pos + 1);
+      }
     }
   }
-  return lineStarts;
+  return lineStarts.subarray(0, count);
 }
