@@ -1,12 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  containerUrlShape,
   decodeLeniently,
   findUrlsInText,
   maskSecrets,
   parseSas,
   parseSasTime,
   parseUrl,
+  sasPlaceholderKind,
   urlWithoutQuery,
 } from '../src/engine/sas-url.js';
 
@@ -113,4 +115,40 @@ test('urlWithoutQuery and findUrlsInText', () => {
     'http://b/f',
   ]);
   assert.deepEqual(findUrlsInText('no links here'), []);
+});
+
+test('containerUrlShape tells container, account root and blob URLs apart', () => {
+  const shape = (url: string) => containerUrlShape(parseUrl(url));
+  assert.equal(shape('https://a.blob.core.windows.net/out'), 'container');
+  assert.equal(shape('https://a.blob.core.windows.net/out/?sig=x'), 'container');
+  assert.equal(shape('https://a.blob.core.windows.net/?sv=1'), 'accountRoot');
+  assert.equal(shape('https://a.blob.core.windows.net'), 'accountRoot');
+  assert.equal(shape('https://a.blob.core.windows.net/out/run1/log.txt'), 'blob');
+  assert.equal(shape('http://127.0.0.1:10000/devstoreaccount1/out'), 'container');
+  assert.equal(shape('http://localhost:10000/devstoreaccount1'), 'accountRoot');
+  assert.equal(shape('http://[::1]:10000/devstoreaccount1/out/x'), 'blob');
+  assert.equal(shape('out/x'), undefined);
+});
+
+test('sasPlaceholderKind recognises SAS placeholders copied from documentation', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['https://account.blob.core.windows.net/container/myprogram.exe?sas', 'query'],
+    ['https://a.blob.core.windows.net/c?<sas-token>', 'query'],
+    ['https://a.blob.core.windows.net/c?%3Csas%3E', 'query'],
+    ['https://a.blob.core.windows.net/c?{sas}', 'query'],
+    ['https://a.blob.core.windows.net/c?SAS_TOKEN', 'query'],
+    ['https://a.blob.core.windows.net/c?[your SAS here]', 'query'],
+    ['https://a.blob.core.windows.net/c/file.txt<sas>', 'query'],
+    ['https://a.blob.core.windows.net/c?sv=2022-11-02&sp=r&sig=<signature>', 'signature'],
+    ['https://a.blob.core.windows.net/c?sv=2022-11-02&sp=r&sig=...', 'signature'],
+    ['https://a.blob.core.windows.net/c?sv=2022-11-02&sp=r&sig=XXXX', 'signature'],
+    ['https://a.blob.core.windows.net/c?${SAS_TOKEN}', undefined],
+    ['https://a.blob.core.windows.net/c?$(sasToken)', undefined],
+    ['https://a.blob.core.windows.net/c?#{SasToken}#', undefined],
+    ['https://a.blob.core.windows.net/c?{{ sas }}', undefined],
+    ['https://a.blob.core.windows.net/c?sv=2022-11-02&sp=r&sig=AbC%2B', undefined],
+    ['https://a.blob.core.windows.net/sasquatch/file', undefined],
+    ['https://a.blob.core.windows.net/c', undefined],
+  ];
+  for (const [url, kind] of cases) assert.equal(sasPlaceholderKind(url), kind, url);
 });

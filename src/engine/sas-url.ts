@@ -241,3 +241,45 @@ export function urlWithoutQuery(url: string): string {
 export function findUrlsInText(text: string): string[] {
   return text.match(/https?:\/\/[^\s"'<>`]+/gi) ?? [];
 }
+
+/** What a URL that should name a blob container actually names. */
+export type ContainerUrlShape = 'container' | 'accountRoot' | 'blob';
+
+/**
+ * Azure Storage URLs are `https://{account}.blob.core.windows.net/{container}/{blob}`; emulators
+ * and IP-addressed endpoints put the account first (`http://127.0.0.1:10000/{account}/{container}`).
+ * Undefined when the URL has no host to judge by.
+ */
+export function containerUrlShape(parts: UrlParts): ContainerUrlShape | undefined {
+  if (parts.host === undefined || parts.host === '') return undefined;
+  const accountInPath = parts.host === 'localhost' || /^\d{1,3}(\.\d{1,3}){3}$/.test(parts.host) || parts.host.startsWith('[');
+  const containerIndex = accountInPath ? 1 : 0;
+  const segments = parts.pathSegments.length;
+  if (segments <= containerIndex) return 'accountRoot';
+  return segments === containerIndex + 1 ? 'container' : 'blob';
+}
+
+export type SasPlaceholderKind = 'query' | 'signature';
+
+const PLACEHOLDER_QUERY = /^(your)?(sas|sastoken|sasquery|saskey|sasstring|sasurl|token|signature)(here)?$/;
+/** `<sas>`, `{sas-token}`, `[SAS]` anywhere, but not `${SAS}`, `#{SAS}#` or `{{ sas }}`: those are filled in by a pipeline. */
+const BRACKETED_SAS = /(^|[^${#])([<[]|\{(?!\{))[^<>{}[\]$]*sas[^<>{}[\]]*[>\]}]/i;
+const PLACEHOLDER_SIGNATURE = /^(<.*>|\{(?!\{).*\}|\[.*\]|\.{3,}|…|x{3,}|\*+|sig|signature|redacted|placeholder)$/i;
+
+/**
+ * A SAS that was never filled in, as copied from documentation: `file.exe?sas` (EX19),
+ * `?<sas-token>`, `?{sas}`, `&sig=<signature>`. Substitution syntax that a pipeline resolves at
+ * submit time (`${SAS}`, `$(SAS)`, `%SAS%`, `#{Sas}#`, `{{ sas }}`) is not a placeholder left behind.
+ */
+export function sasPlaceholderKind(url: string): SasPlaceholderKind | undefined {
+  const parts = parseUrl(url);
+  if (parts.query !== undefined) {
+    const words = decodeLeniently(parts.query, true).toLowerCase().replace(/[^a-z0-9]/g, '');
+    const substitution = /[$%#]|\{\{/.test(parts.query);
+    if (!substitution && PLACEHOLDER_QUERY.test(words)) return 'query';
+  }
+  if (BRACKETED_SAS.test(decodeLeniently(url))) return 'query';
+  const signature = parts.params.get('sig');
+  if (signature !== undefined && PLACEHOLDER_SIGNATURE.test(signature.trim())) return 'signature';
+  return undefined;
+}
