@@ -32,6 +32,7 @@ describe('generated schemas', () => {
             : '2025-06-01.21.0';
       assert.equal(mapping[version], expected, version);
     }
+    assert.equal(derivedSchemaVersion('2099-01-01.99.0' as (typeof API_VERSIONS)[number]), '2025-06-01.21.0');
   });
 
   it('stay a reasonable size', () => {

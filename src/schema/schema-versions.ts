@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { compareApiVersions, isApiVersion, type ApiVersion } from '../project/api-versions.js';
+import { compareApiVersions, isApiVersion, NEWEST_API_VERSION, type ApiVersion } from '../project/api-versions.js';
 import type { CompiledValidator, DerivedSchemaIndex } from './generated-artifacts.js';
 import { propertyIndex } from './generated/property-index.js';
 
@@ -16,6 +16,8 @@ import { propertyIndex } from './generated/property-index.js';
  * "requires a newer api-version" for them.
  */
 export function derivedSchemaVersion(apiVersion: ApiVersion): ApiVersion {
+  // An api-version batchlint does not know (reported by its own rule) is checked as the newest.
+  if (!isApiVersion(apiVersion)) apiVersion = NEWEST_API_VERSION;
   let chosen: ApiVersion | undefined;
   for (const [derived, index] of Object.entries(propertyIndex.versions)) {
     if (!isApiVersion(derived) || !isApiVersion(index.firstServed)) continue;
