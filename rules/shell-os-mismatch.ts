@@ -1,0 +1,83 @@
+import {
+  findShellInvocation,
+  findVariableReferences,
+  maskTemplateExpressions,
+  programName,
+  splitCommandWords,
+  taskCommandLines,
+  type CommandWord,
+  type ShellFeature,
+} from '../src/engine/command-line.js';
+import { defineRule, isTemplateExpression, objectMember, stringMember, type RelatedPlace } from '../src/rule-api.js';
+
+const WINDOWS_DRIVE_PATH = /^(?:[A-Za-z]:\\|\.\.?\\)/;
+const LINUX_PROGRAM_PATH = /^\/(?:bin|usr|opt|etc|mnt|home|sbin)\//;
+
+/** Quoting does not matter here: no shell on the node expands the other OS's variables anywhere. */
+function referencesOutsideUrls(words: readonly CommandWord[]): ShellFeature[] {
+  return words.filter((word) => !word.value.includes('://')).flatMap((word) => findVariableReferences(word.value));
+}
+
+/** The first piece of syntax that only the other OS understands, if any. */
+function foreignSyntax(text: string, os: 'linux' | 'windows'): string | undefined {
+  const invocation = findShellInvocation(text);
+  const words = splitCommandWords(text);
+  const program = words[0]?.value ?? '';
+  if (os === 'linux') {
+    if (invocation?.family === 'cmd') return invocation.executable;
+    if (invocation?.family === 'powershell' && programName(invocation.executable) === 'powershell') return invocation.executable;
+    const windowsVariable = referencesOutsideUrls(words).find((reference) => reference.kind === 'windows-variable');
+    if (windowsVariable !== undefined) return windowsVariable.text;
+    if (program.toLowerCase().endsWith('.exe')) return program;
+    return words.find((word) => WINDOWS_DRIVE_PATH.test(word.value))?.value;
+  }
+  if (invocation?.family === 'posix') return invocation.executable;
+  if (LINUX_PROGRAM_PATH.test(program)) return program;
+  // PowerShell's own `$variables` are Windows syntax.
+  if (words.some((word) => /^(powershell|pwsh)$/.test(programName(word.value)))) return undefined;
+  return referencesOutsideUrls(words).find((reference) => reference.kind === 'posix-variable' || reference.kind === 'command-substitution')?.text;
+}
+
+export default defineRule({
+  id: 'shell-os-mismatch',
+  summary: "Disallow command-line syntax of the other OS than the pool's nodes run",
+  rationale:
+    'The pool OS follows from its `nodeAgentSKUId` (`batch.node.windows amd64` versus `batch.node.ubuntu 22.04`, …). A ' +
+    'Linux node has no `cmd`, does not expand `%VAR%` and has no `C:\\` paths; a Windows node has no `/bin/bash` and ' +
+    'does not expand `$VAR`. The task then fails at run time with `CommandProgramNotFound`, or runs with literal ' +
+    '`%VAR%`/`$VAR` arguments (D-err scheduling codes). The rule needs the pool body and stays silent without it.',
+  howToFix:
+    'Write the command for the pool\'s OS: `/bin/sh -c \'…\'` with `$VAR` and `/` paths on Linux, `cmd /c "…"` with ' +
+    '`%VAR%` and `\\` paths on Windows — or bind the job to the pool you meant.',
+  category: 'correctness',
+  defaultSeverity: 'warn',
+  recommended: true,
+  precision: 'high',
+  scope: 'task',
+  messages: {
+    windowsSyntaxOnLinux: '{property} uses Windows syntax "{syntax}" but the pool runs Linux',
+    linuxSyntaxOnWindows: '{property} uses Linux syntax "{syntax}" but the pool runs Windows',
+  },
+  references: ['S19 VirtualMachineConfiguration.nodeAgentSKUId', 'D-err'],
+  check(context) {
+    const pool = context.pool;
+    if (pool?.os === undefined) return;
+    const related: RelatedPlace[] = [];
+    const configuration = objectMember(pool.value, 'virtualMachineConfiguration');
+    if (stringMember(configuration, 'nodeAgentSKUId') !== undefined) {
+      related.push({ entity: pool.entity, pointer: '/virtualMachineConfiguration/nodeAgentSKUId', label: 'pool OS' });
+    }
+    for (const commandLine of taskCommandLines(context.task.value)) {
+      if (isTemplateExpression(commandLine.text)) continue;
+      const text = context.task.isTemplate ? maskTemplateExpressions(commandLine.text) : commandLine.text;
+      const syntax = foreignSyntax(text, pool.os);
+      if (syntax === undefined) continue;
+      context.report({
+        messageId: pool.os === 'linux' ? 'windowsSyntaxOnLinux' : 'linuxSyntaxOnWindows',
+        pointer: commandLine.pointer,
+        data: { property: commandLine.property, syntax },
+        related,
+      });
+    }
+  },
+});
