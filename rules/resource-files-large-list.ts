@@ -1,0 +1,87 @@
+import { defineRule } from '../src/rule-api.js';
+import type { JsonValue } from '../src/rule-api.js';
+import { resourceFileLists } from '../src/engine/task-files.js';
+
+interface Options {
+  maxFiles: number;
+  maxBytes: number;
+}
+
+export default defineRule({
+  id: 'resource-files-large-list',
+  summary: 'Limit the number and size of resource files in one task',
+  rationale: [
+    '"There is a maximum size for the list of resource files. When the max size is exceeded, the request will',
+    'fail and the response error code will be RequestEntityTooLarge. If this occurs, the collection of',
+    'ResourceFiles must be reduced in size" (S19 `resourceFiles`, `commonResourceFiles`). The limit itself is not',
+    'documented, so this rule warns at configurable thresholds: more than `maxFiles` entries (default 500) or a',
+    'serialized list larger than `maxBytes` UTF-8 bytes (default 65536). Long SAS URLs fill the budget fastest.',
+  ].join('\n'),
+  howToFix: [
+    'Download a whole container (or a `blobPrefix` of it) with one `storageContainerUrl` entry instead of many',
+    '`httpUrl` entries, ship the files as a .zip and unpack it in the command line, or use application packages',
+    'or a container image.',
+  ].join('\n'),
+  category: 'reliability',
+  defaultSeverity: 'warn',
+  recommended: true,
+  precision: 'medium',
+  scope: 'task',
+  messages: {
+    tooManyFiles: '"{list}" has {count} entries, more than {max}; the service rejects overlong lists with RequestEntityTooLarge',
+    tooManyBytes: '"{list}" serializes to {bytes} bytes, more than {max}; the service rejects overlong lists with RequestEntityTooLarge',
+  },
+  options: {
+    schema: {
+      type: 'object',
+      properties: {
+        maxFiles: { type: 'integer', minimum: 1 },
+        maxBytes: { type: 'integer', minimum: 1 },
+      },
+      additionalProperties: false,
+    },
+    defaults: { maxFiles: 500, maxBytes: 65536 } as Options,
+  },
+  references: ['S19 `TaskAddParameter.resourceFiles`'],
+  check(context) {
+    const { maxFiles, maxBytes } = context.options;
+    for (const list of resourceFileLists(context.task.value)) {
+      if (list.items.length > maxFiles) {
+        context.report({
+          messageId: 'tooManyFiles',
+          pointer: list.pointer,
+          target: 'key',
+          data: { list: list.name, count: list.items.length, max: maxFiles },
+        });
+        continue;
+      }
+      const bytes = serializedByteLength(list.items as JsonValue[]);
+      if (bytes > maxBytes) {
+        context.report({ messageId: 'tooManyBytes', pointer: list.pointer, target: 'key', data: { list: list.name, bytes, max: maxBytes } });
+      }
+    }
+  },
+});
+
+/** UTF-8 length of the compact JSON text of a value, walked with a stack (hostile nesting is deep). */
+function serializedByteLength(root: JsonValue): number {
+  let bytes = 0;
+  const pending: JsonValue[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop() as JsonValue;
+    if (Array.isArray(value)) {
+      bytes += 2 + Math.max(0, value.length - 1);
+      for (const item of value) pending.push(item);
+    } else if (value !== null && typeof value === 'object') {
+      const keys = Object.keys(value);
+      bytes += 2 + Math.max(0, keys.length - 1);
+      for (const key of keys) {
+        bytes += Buffer.byteLength(JSON.stringify(key), 'utf8') + 1;
+        pending.push(value[key] as JsonValue);
+      }
+    } else {
+      bytes += Buffer.byteLength(JSON.stringify(value), 'utf8');
+    }
+  }
+  return bytes;
+}
