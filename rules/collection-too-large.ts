@@ -18,7 +18,9 @@ export default defineRule({
     'if each Task has 100\'s of resource files or environment variables), the request will fail with code ' +
     '\'RequestBodyTooLarge\'" (S19 `TaskAddCollectionParameter.value`). Clients send the collection as compact ' +
     'JSON, so batchlint measures the UTF-8 bytes of the compact serialization of `value`, not the file size with ' +
-    'its indentation. The limit is read as 1 MiB (1,048,576 bytes); `collection-size-near-limit` warns from 900 KiB.',
+    'its indentation. The limit is read as 1 MiB (1,048,576 bytes); `collection-size-near-limit` warns from 900 KiB. ' +
+    'Bare arrays of tasks are not checked: `az batch task create --json-file` and the SDK helpers send them in ' +
+    'chunks, and the Python SDK splits a chunk again when the service answers `RequestBodyTooLarge` (C-py).',
   howToFix:
     'Split the tasks over several add-collection requests, or shrink each task: move shared `resourceFiles` and ' +
     '`environmentSettings` to the job (`jobPreparationTask`, `commonEnvironmentSettings`) or use a ' +
