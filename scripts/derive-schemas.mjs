@@ -206,6 +206,18 @@ function convertSpec(spec) {
   return definitions;
 }
 
+/**
+ * Slots where the specification's type is narrower than what the service's own examples send:
+ * EX19 PoolAdd_VirtualMachineConfigurationWithExtensions gives extension `settings` as a
+ * JSON-encoded string, although the specification says object.
+ */
+function widenForOfficialExamples(definitions) {
+  for (const property of ['settings', 'protectedSettings']) {
+    const slot = definitions.VMExtension?.properties?.[property];
+    if (slot !== undefined) slot.type = ['object', 'string'];
+  }
+}
+
 /** Reference Part A.1, 2024-07-01.20.0 (confirmed in 2025-06-01.21.0). */
 function applyVersion20Changes(definitions) {
   for (const pool of POOL_DEFINITIONS) {
@@ -329,6 +341,7 @@ function compile(schema) {
     inlineRefs: false,
     messages: false,
     strict: true,
+    allowUnionTypes: true,
     code: { source: true, esm: true, optimize: true },
   });
   ajv.addKeyword({
@@ -376,6 +389,7 @@ function deriveFiles() {
   for (const derived of DERIVED) {
     const definitions = convertSpec(specs[derived.source]);
     derived.adjust(definitions);
+    widenForOfficialExamples(definitions);
     removeUnreachable(definitions);
     addSinceGates(definitions, derived.firstServed);
     const schema = {

@@ -122,6 +122,14 @@ describe('checkEntitySchema', () => {
       ],
     );
     assert.deepEqual(summary(checkEntitySchema(entity([task({})] as JsonValue), NEWEST)), ['json-type-mismatch wrongType  value']);
+    // The official example sends extension settings as a JSON-encoded string; the spec says object.
+    const extension = (settings: JsonValue) =>
+      pool({ virtualMachineConfiguration: { imageReference: {}, nodeAgentSKUId: 'x', extensions: [{ name: 'kv', publisher: 'p', type: 't', settings }] } });
+    assert.deepEqual(checkEntitySchema(entity(extension('{"a":1}'), 'PoolAddParameter'), NEWEST), []);
+    assert.deepEqual(
+      checkEntitySchema(entity(extension(3), 'PoolAddParameter'), NEWEST).map((issue) => issue.data.expected),
+      ['object or string'],
+    );
   });
 
   it('reports integers outside int32 exactly, and 1e400 as out of range rather than a type error', () => {

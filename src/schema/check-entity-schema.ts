@@ -332,8 +332,9 @@ function hasOwn(object: unknown, key: string): boolean {
   return isJsonObject(object) && Object.prototype.hasOwnProperty.call(object, key);
 }
 
+/** ajv names union types as "object,string". */
 function describeExpectedType(type: string): string {
-  return type === 'integer' ? 'integer' : type === 'array' ? 'array' : type === 'object' ? 'object' : type;
+  return type.split(',').join(' or ');
 }
 
 export function describeJsonType(value: unknown): string {
