@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Severity } from '../engine/rule-types.js';
 import type { Formatter, LintMessage } from './lint-result.js';
+import { logCommandSafe } from './terminal-safe-text.js';
 
 /**
  * GitHub Actions workflow commands: each line becomes an annotation on the pull request diff.
@@ -40,12 +41,11 @@ function workflowCommand(message: LintMessage, file: string, docsUrl: string): s
 /**
  * Control characters quoted from a linted file must not reach the log raw: an ESC could recolour
  * or rewrite what the reader sees, and bidirectional overrides could reorder it. Line breaks are
- * left to the workflow-command escaping, which turns them into annotation line breaks.
+ * left to the workflow-command escaping, which turns them into annotation line breaks. The set is
+ * the terminal formatters' (terminal-safe-text.ts), so every output neutralises the same characters.
  */
-const UNSAFE_CHARACTER = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
 export function neutraliseControlCharacters(text: string): string {
-  return text.replace(UNSAFE_CHARACTER, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return logCommandSafe(text);
 }
 
 export function escapeData(text: string): string {
