@@ -238,7 +238,8 @@ function dependencies(random, job, index, referable) {
     if (job.collection && random.chance(0.05)) {
       dependsOn.taskIdRanges = [{ start: 0, end: index }]; // every earlier task
     } else {
-      const start = random.int(1, index - 1);
+      // Starting on a task that exists keeps the range from selecting nothing.
+      const start = Number(random.pick(referable));
       dependsOn.taskIdRanges = [{ start, end: random.int(start, Math.min(index, start + 50)) }];
     }
   }

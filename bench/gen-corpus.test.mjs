@@ -60,7 +60,8 @@ function assertClean(task, where) {
 }
 
 // Dependency edges as the service reads them: taskIds case-insensitively, ranges over ids that
-// are decimal integers. Returns the edges and the taskIds entries that name no task.
+// are decimal integers. Also returns the taskIds entries that name no task, and the valid ranges
+// that select none.
 function dependencyGraph(tasks) {
   const byId = new Map();
   const numeric = [];
@@ -82,6 +83,7 @@ function dependencyGraph(tasks) {
   };
   const edges = tasks.map(() => []);
   const unknown = [];
+  const emptyRanges = [];
   tasks.forEach((task, index) => {
     for (const id of task.dependsOn?.taskIds ?? []) {
       const targets = byId.get(id.toLowerCase());
@@ -90,10 +92,12 @@ function dependencyGraph(tasks) {
     }
     for (const { start, end } of task.dependsOn?.taskIdRanges ?? []) {
       if (!Number.isInteger(start) || !Number.isInteger(end) || start > end) continue;
+      const before = edges[index].length;
       for (let k = firstAtLeast(start); k < numeric.length && numeric[k][0] <= end; k++) edges[index].push(numeric[k][1]);
+      if (edges[index].length === before) emptyRanges.push({ from: task.id, start, end });
     }
   });
-  return { edges, unknown };
+  return { edges, unknown, emptyRanges };
 }
 
 // Strongly connected components with more than one member or a self edge (iterative Tarjan).
@@ -194,6 +198,10 @@ describe('gen-corpus', () => {
     it('has exactly one dependency on a task id that no task has, the planted one', () => {
       assert.deepEqual(dependencyGraph(tasks).unknown, [{ from: '2101', to: '3001' }]);
       assert.deepEqual(problems.filter((p) => p.kind === 'planted-missing-dependency').map((p) => p.id), ['2101']);
+    });
+
+    it('has no range that selects no task', () => {
+      assert.deepEqual(dependencyGraph(tasks).emptyRanges, []);
     });
 
     it('plants about 2% defects, every kind, and leaves the other tasks clean', () => {
