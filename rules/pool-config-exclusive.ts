@@ -6,8 +6,9 @@ export default defineRule({
   rationale:
     'Up to api-version 2024-02-01.19.0 a pool is built either from a Cloud Services OS family or from a ' +
     'virtual machine image: the two properties "are mutually exclusive and one of the properties must be ' +
-    'specified" (S19 `PoolAddParameter`). From 2024-07-01.20.0 on `cloudServiceConfiguration` is gone and ' +
-    '`virtualMachineConfiguration` is required (S21). The service rejects a pool that breaks this.',
+    'specified" (S19 `PoolAddParameter`). The service rejects a pool with both or neither. From 2024-07-01.20.0 on ' +
+    '`cloudServiceConfiguration` is gone and `virtualMachineConfiguration` is simply required (S21), which ' +
+    '`required-property-missing` and `pool-cloud-service-configuration` report, so this rule is silent there.',
   howToFix:
     'Describe the nodes with `virtualMachineConfiguration` (an `imageReference` and a matching `nodeAgentSKUId`) ' +
     'and remove `cloudServiceConfiguration`, which the platform retired on 29 February 2024.',
@@ -19,23 +20,14 @@ export default defineRule({
   messages: {
     bothConfigurations: 'Pool sets both cloudServiceConfiguration and virtualMachineConfiguration; set exactly one',
     neitherConfiguration: 'Pool sets neither virtualMachineConfiguration nor cloudServiceConfiguration; set one',
-    virtualMachineConfigurationMissing: 'Pool has no virtualMachineConfiguration, which api-version {apiVersion} requires',
   },
-  references: ['S19 PoolAddParameter.virtualMachineConfiguration', 'S21 BatchPoolCreateOptions.virtualMachineConfiguration'],
+  references: ['S19 PoolAddParameter.virtualMachineConfiguration', 'S19 PoolAddParameter.cloudServiceConfiguration'],
   check(context) {
+    if (!isAtMost(context.apiVersion, '2024-02-01.19.0')) return;
     const pool = context.pool.value;
     const hasVirtualMachine = hasMember(pool, 'virtualMachineConfiguration');
     const hasCloudService = hasMember(pool, 'cloudServiceConfiguration');
-    if (!isAtMost(context.apiVersion, '2024-02-01.19.0')) {
-      if (!hasVirtualMachine) {
-        context.report({
-          messageId: 'virtualMachineConfigurationMissing',
-          pointer: '',
-          target: 'key',
-          data: { apiVersion: context.apiVersion },
-        });
-      }
-    } else if (hasVirtualMachine && hasCloudService) {
+    if (hasVirtualMachine && hasCloudService) {
       context.report({
         messageId: 'bothConfigurations',
         pointer: pointerTo('cloudServiceConfiguration'),
