@@ -239,9 +239,12 @@ async function measure(label, commands, runs, options) {
     for (const command of commands) {
       const row = rows.get(command.what);
       if (row.failure) continue;
+      if (command.output) fs.rmSync(command.output, { force: true });
       const result = await runOnce(command.args, options);
-      if (!command.okExit.has(result.code) || result.timedOut) {
-        row.failure = failureText(result);
+      // Node exits 1 on an uncaught exception too, so exit 1 counts only with an output file.
+      const wroteOutput = !command.output || fs.existsSync(command.output);
+      if (!command.okExit.has(result.code) || result.timedOut || !wroteOutput) {
+        row.failure = wroteOutput ? failureText(result) : `${failureText(result)}, no output`;
         row.failureDetail = (result.stderr || result.stdout).trim();
         console.error(`\n${label}: ${command.what} ${row.failure}\n${row.failureDetail}`);
         continue;
@@ -389,8 +392,9 @@ async function checkSpeedPaths(corpus, cliFlags, options) {
   const outcomes = [];
   for (const [k, variant] of variants.entries()) {
     const command = batchlintCommand(corpus, variant.flags, `out-${corpus.name}-path-${k}.json`, cliFlags);
+    fs.rmSync(command.output, { force: true });
     const result = await runOnce(command.args, options);
-    const ok = command.okExit.has(result.code) && !result.timedOut;
+    const ok = command.okExit.has(result.code) && !result.timedOut && fs.existsSync(command.output);
     const bytes = ok ? fs.readFileSync(command.output) : null;
     outcomes.push({ label: variant.label, seconds: result.seconds, failure: ok ? null : failureText(result), sha256: bytes && sha256(bytes), size: bytes?.length ?? null });
   }
