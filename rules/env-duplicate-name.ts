@@ -1,0 +1,46 @@
+import { arrayMember, defineRule, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
+
+export default defineRule({
+  id: 'env-duplicate-name',
+  summary: 'Disallow setting the same environment variable twice in one list',
+  rationale:
+    'Which of two settings with the same name wins is undocumented (S19 `EnvironmentSetting`), so one value is lost ' +
+    'without notice. Windows variable names are case-insensitive, so for a Windows pool `Path` and `PATH` are the same ' +
+    'variable too; on Linux (or when the pool is unknown) only exact duplicates are reported. Overriding a job\'s ' +
+    '`commonEnvironmentSettings` from a task is documented and reported separately by `env-overrides-common`.',
+  howToFix: 'Keep one setting per variable name and delete the others.',
+  category: 'correctness',
+  defaultSeverity: 'warn',
+  recommended: true,
+  precision: 'very-high',
+  scope: 'entity',
+  messages: {
+    duplicateName: 'Environment variable "{name}" is already set at index {firstIndex} of this list',
+    duplicateNameIgnoringCase: 'Environment variable "{name}" is the same Windows variable as "{firstName}" at index {firstIndex}',
+  },
+  references: ['S19 EnvironmentSetting'],
+  check(context) {
+    const { entity } = context;
+    const listName = entity.kind === 'job' ? 'commonEnvironmentSettings' : entity.kind === 'task' ? 'environmentSettings' : undefined;
+    if (listName === undefined) return;
+    const ignoreCase = context.pool?.os === 'windows';
+    const firstByKey = new Map<string, { name: string; index: number }>();
+    arrayMember(entity.value, listName)?.forEach((setting, index) => {
+      const name = stringMember(setting, 'name');
+      if (name === undefined || name === '' || isTemplateExpression(name)) return;
+      const key = ignoreCase ? name.toUpperCase() : name;
+      const first = firstByKey.get(key);
+      if (first === undefined) {
+        firstByKey.set(key, { name, index });
+        return;
+      }
+      const pointer = pointerTo(listName, index, 'name');
+      const related = [{ pointer: pointerTo(listName, first.index, 'name'), label: 'first set here' }];
+      if (first.name === name) {
+        context.report({ messageId: 'duplicateName', pointer, data: { name, firstIndex: first.index }, related });
+      } else {
+        context.report({ messageId: 'duplicateNameIgnoringCase', pointer, data: { name, firstName: first.name, firstIndex: first.index }, related });
+      }
+    });
+  },
+});

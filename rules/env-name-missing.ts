@@ -1,0 +1,30 @@
+import { arrayMember, defineRule, pointerTo, stringMember } from '../src/rule-api.js';
+
+export default defineRule({
+  id: 'env-name-missing',
+  summary: 'Disallow environment settings with an empty name',
+  rationale:
+    '`environmentSettings[].name` (and the job\'s `commonEnvironmentSettings[].name`) is required (S19 ' +
+    '`EnvironmentSetting`), and an empty string names no variable a process could read. A setting without any ' +
+    '`name` member is already reported by `required-property-missing` from the schema, so this rule reports only ' +
+    'the empty string, once.',
+  howToFix: 'Give the setting the variable name the program reads, or delete the entry.',
+  category: 'correctness',
+  defaultSeverity: 'error',
+  recommended: true,
+  precision: 'very-high',
+  scope: 'entity',
+  messages: {
+    emptyName: '{list}[{index}] has an empty name; no variable can carry its value',
+  },
+  references: ['S19 EnvironmentSetting'],
+  check(context) {
+    const { entity } = context;
+    const listName = entity.kind === 'job' ? 'commonEnvironmentSettings' : entity.kind === 'task' ? 'environmentSettings' : undefined;
+    if (listName === undefined) return;
+    arrayMember(entity.value, listName)?.forEach((setting, index) => {
+      if (stringMember(setting, 'name') !== '') return;
+      context.report({ messageId: 'emptyName', pointer: pointerTo(listName, index, 'name'), data: { list: listName, index } });
+    });
+  },
+});
