@@ -1,5 +1,5 @@
 import { defineRule } from '../src/rule-api.js';
-import { SCHEMA_RULE_MESSAGES, reportSchemaIssues } from '../src/schema/check-entity-schema.js';
+import { SCHEMA_RULE_MESSAGES, reportSchemaIssues } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'pool-target-dedicated-legacy',

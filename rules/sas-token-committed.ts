@@ -31,7 +31,8 @@ export default defineRule({
   references: ['S19 `ComputeNodeIdentityReference`', 'S19 `ResourceFile.autoStorageContainerName`'],
   check(context) {
     for (const found of sasUrls(context.entity)) {
-      if (!found.sas.hasSignature || sasPlaceholderKind(found.url) === 'signature') continue;
+      const signature = found.parts.params.get('sig');
+      if (signature === undefined || signature.trim() === '' || sasPlaceholderKind(found.url) === 'signature') continue;
       context.report({
         messageId: 'committedSas',
         pointer: found.pointer,

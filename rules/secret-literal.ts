@@ -12,6 +12,8 @@ const SUBSTITUTED_VALUE = /^\s*(\$\{.*\}|\$\(.*\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Z
 interface SecretPlace {
   readonly segments: Array<string | number>;
   readonly what: string;
+  /** Objects such as extension `protectedSettings` hold their secrets at any depth. */
+  readonly nested?: boolean;
 }
 
 export default defineRule({
@@ -48,7 +50,7 @@ export default defineRule({
     for (const place of secretPlaces(entity)) {
       let value: JsonValue | undefined = entity.value;
       for (const segment of place.segments) value = typeof segment === 'number' ? (Array.isArray(value) ? value[segment] : undefined) : member(value, segment);
-      if (!isLiteralSecret(value)) continue;
+      if (place.nested === true ? !holdsLiteralSecret(value) : !isLiteralSecret(value)) continue;
       context.report({
         messageId: 'literalSecret',
         pointer: pointerTo(...place.segments),
@@ -72,14 +74,19 @@ export default defineRule({
   },
 });
 
-/** A non-empty literal string, or an object or array holding one at any depth (walked with a stack). */
+/** A non-empty string that is not filled in by a template, pipeline or secret store. */
 function isLiteralSecret(value: JsonValue | undefined): boolean {
+  return typeof value === 'string' && value.trim() !== '' && !isTemplateExpression(value) && !SUBSTITUTED_VALUE.test(value);
+}
+
+/** An object or array holding a literal secret at any depth (walked with a stack: hostile nesting is deep). */
+function holdsLiteralSecret(value: JsonValue | undefined): boolean {
   const pending: Array<JsonValue | undefined> = [value];
   while (pending.length > 0) {
     const current = pending.pop();
     if (Array.isArray(current)) pending.push(...current);
     else if (isJsonObject(current)) pending.push(...Object.values(current));
-    else if (typeof current === 'string' && current.trim() !== '' && !isTemplateExpression(current) && !SUBSTITUTED_VALUE.test(current)) return true;
+    else if (isLiteralSecret(current)) return true;
   }
   return false;
 }
@@ -105,7 +112,7 @@ function secretPlaces(entity: EntityRef): SecretPlace[] {
     });
   });
   arrayMember(vm, 'extensions')?.forEach((_extension, index) => {
-    places.push({ segments: ['virtualMachineConfiguration', 'extensions', index, 'protectedSettings'], what: 'set of extension protected settings' });
+    places.push({ segments: ['virtualMachineConfiguration', 'extensions', index, 'protectedSettings'], what: 'set of extension protected settings', nested: true });
   });
   arrayMember(body, 'mountConfiguration')?.forEach((_mount, index) => {
     places.push({ segments: ['mountConfiguration', index, 'azureBlobFileSystemConfiguration', 'accountKey'], what: 'storage account key' });

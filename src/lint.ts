@@ -24,6 +24,7 @@ import type { EntityRef, JsonObject, Rule, Severity } from './engine/rule-types.
 import { applySuppressions } from './suppress/apply-suppressions.js';
 import type { LintMessage, LintResult } from './formatters/lint-result.js';
 import { recogniseDocument } from './document/recognise-shape.js';
+import { loadEntitySchemas } from './schema/check-entity-schema.js';
 
 export interface LintOptions {
   cwd?: string;
@@ -193,6 +194,8 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
       },
     }),
   );
+  // Compiled schema validators are ES modules: import the ones this run's api-versions need before rules run synchronously.
+  for (const version of new Set(documents.map((document) => document.apiVersion))) await loadEntitySchemas(version);
   const now = options.now ?? config.now ?? new Date();
   if (options.completeTaskSet) config.completeTaskSet = true;
   const timings = options.collectStats ? new Map<string, number>() : undefined;

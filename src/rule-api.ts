@@ -44,3 +44,5 @@ export type {
   TaskSetCheckContext,
   DocumentCheckContext,
 } from './engine/rule-types.js';
+export { reportSchemaIssues, SCHEMA_RULE_MESSAGES } from './schema/check-entity-schema.js';
+export type { SchemaRuleId } from './schema/check-entity-schema.js';

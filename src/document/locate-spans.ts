@@ -8,7 +8,7 @@ import { isWellFormedPointer, scanSpans, type JsonSpan } from './json-scanner.js
  * Above this size json-source-map (which maps every node) costs too much time and memory; the
  * pruned scan reads only the requested paths.
  */
-const SOURCE_MAP_LIMIT = 2_000_000;
+const SOURCE_MAP_LIMIT = 200_000;
 
 /** Spans of the requested pointers in valid JSON; pointers that do not exist are absent. */
 export function locateSpans(text: string, pointers: readonly string[]): Map<string, JsonSpan> {

@@ -44,81 +44,101 @@ export function runRules(request: RuleRunRequest): RuleRunResult {
     documentOf.set(document.asEntity, document);
     for (const entity of document.entities) documentOf.set(entity, document);
   }
-  const byScope = new Map<Rule['scope'], Rule[]>();
-  for (const rule of request.rules) {
-    const list = byScope.get(rule.scope) ?? [];
-    list.push(rule);
-    byScope.set(rule.scope, list);
-  }
-  const scopeRules = (scope: Rule['scope']) => byScope.get(scope) ?? [];
-
-  const invoke = (rule: Rule, home: RunnableDocument, subject: EntityRef, makeContext: (report: (input: unknown) => void) => object) => {
-    const setting = home.settings.get(rule.id);
-    if (!setting) return;
-    const pending: RawFinding[] = [];
-    const started = request.timings ? performance.now() : 0;
-    try {
-      const report = (input: unknown) => pending.push(toRawFinding(rule, subject, input, documentOf));
-      (rule.check as (context: object) => void)(makeContext(report));
-      for (const finding of pending) {
-        const target = request.documents[finding.documentIndex]!;
-        const targetSetting = target.settings.get(rule.id);
-        if (target.isContextOnly || !targetSetting) continue;
-        finding.severity =
-          request.completeTaskSet && rule.completeTaskSetSeverity && targetSetting.severity === rule.defaultSeverity
-            ? rule.completeTaskSetSeverity
-            : targetSetting.severity;
-        findings.push(finding);
+  // Rules enabled for a settings map, by scope: documents share settings maps, so this is computed once per distinct config.
+  const enabledCache = new WeakMap<RunnableDocument['settings'], Map<Rule['scope'], Rule[]>>();
+  const enabled = (settings: RunnableDocument['settings'], scope: Rule['scope']): readonly Rule[] => {
+    let byScope = enabledCache.get(settings);
+    if (!byScope) {
+      byScope = new Map();
+      for (const rule of request.rules) {
+        if (!settings.has(rule.id)) continue;
+        const list = byScope.get(rule.scope) ?? [];
+        list.push(rule);
+        byScope.set(rule.scope, list);
       }
-    } catch (error) {
-      failures.push({ ruleId: rule.id, filePath: home.filePath, message: error instanceof Error ? error.message : String(error) });
-    } finally {
+      enabledCache.set(settings, byScope);
+    }
+    return byScope.get(scope) ?? [];
+  };
+
+  // One context object per checked unit, reused across its rules: only `options` changes between them.
+  let currentRule: Rule | undefined;
+  let currentSubject: EntityRef | undefined;
+  let pending: RawFinding[] | undefined;
+  const report = (input: unknown) => {
+    (pending ??= []).push(toRawFinding(currentRule!, currentSubject!, input, documentOf));
+  };
+  const runAll = (rules: readonly Rule[], home: RunnableDocument, subject: EntityRef, context: { options: unknown; [key: string]: unknown }) => {
+    for (const rule of rules) {
+      context.options = home.settings.get(rule.id)!.options;
+      currentRule = rule;
+      currentSubject = subject;
+      pending = undefined;
+      const started = request.timings ? performance.now() : 0;
+      try {
+        (rule.check as (context: object) => void)(context);
+        if (pending) keep(rule, pending);
+      } catch (error) {
+        failures.push({ ruleId: rule.id, filePath: home.filePath, message: error instanceof Error ? error.message : String(error) });
+      }
       if (request.timings) request.timings.set(rule.id, (request.timings.get(rule.id) ?? 0) + performance.now() - started);
     }
   };
-  const common = (document: RunnableDocument, rule: Rule) => ({
+  const keep = (rule: Rule, reported: RawFinding[]) => {
+    for (const finding of reported) {
+      const target = request.documents[finding.documentIndex]!;
+      const targetSetting = target.settings.get(rule.id);
+      if (target.isContextOnly || !targetSetting) continue;
+      finding.severity =
+        request.completeTaskSet && rule.completeTaskSetSeverity && targetSetting.severity === rule.defaultSeverity
+          ? rule.completeTaskSetSeverity
+          : targetSetting.severity;
+      findings.push(finding);
+    }
+  };
+  const common = (document: RunnableDocument) => ({
     apiVersion: document.apiVersion,
-    options: document.settings.get(rule.id)?.options,
+    options: undefined as unknown,
     now: request.now,
     completeTaskSet: request.completeTaskSet,
+    report,
   });
 
   const { project } = request;
   const jobPools = new Map(project.jobs.map((entry) => [entry.job, entry]));
   for (const document of request.documents) {
     if (document.isContextOnly) continue;
-    for (const rule of scopeRules('document')) {
-      invoke(rule, document, document.asEntity, (report) => ({ ...common(document, rule), document: document.asEntity, byteLength: document.byteLength, report }));
+    const { settings } = document;
+    const documentRules = enabled(settings, 'document');
+    if (documentRules.length > 0) {
+      runAll(documentRules, document, document.asEntity, { ...common(document), document: document.asEntity, byteLength: document.byteLength });
     }
+    const entityRules = enabled(settings, 'entity');
+    const taskRules = enabled(settings, 'task');
+    const jobRules = enabled(settings, 'job');
+    const poolRules = enabled(settings, 'pool');
     for (const entity of document.entities) {
       const set = project.taskSetOf.get(entity);
       const job: JobContext | undefined = set?.job;
       const pool: PoolContext | undefined = entity.kind === 'job' ? jobPools.get(entity)?.pool : set?.pool ?? project.poolOf.get(entity);
-      for (const rule of scopeRules('entity')) {
-        invoke(rule, document, entity, (report) => ({ ...common(document, rule), entity, job: entity.kind === 'task' ? job : undefined, pool, report }));
+      if (entityRules.length > 0) {
+        runAll(entityRules, document, entity, { ...common(document), entity, job: entity.kind === 'task' ? job : undefined, pool });
       }
       if (entity.kind === 'task') {
-        for (const rule of scopeRules('task')) {
-          invoke(rule, document, entity, (report) => ({ ...common(document, rule), task: entity, job, pool, report }));
-        }
+        if (taskRules.length > 0) runAll(taskRules, document, entity, { ...common(document), task: entity, job, pool });
       } else if (entity.kind === 'job') {
         const entry = jobPools.get(entity);
-        for (const rule of scopeRules('job')) {
-          invoke(rule, document, entity, (report) => ({ ...common(document, rule), job: entity, pool: entry?.pool, tasks: entry?.tasks ?? [], report }));
-        }
-      } else {
-        for (const rule of scopeRules('pool')) {
-          invoke(rule, document, entity, (report) => ({ ...common(document, rule), pool: entity, report }));
-        }
+        if (jobRules.length > 0) runAll(jobRules, document, entity, { ...common(document), job: entity, pool: entry?.pool, tasks: entry?.tasks ?? [] });
+      } else if (poolRules.length > 0) {
+        runAll(poolRules, document, entity, { ...common(document), pool: entity });
       }
     }
   }
   for (const set of project.taskSets) {
     const home = homeDocument(set, documentOf);
     if (!home) continue;
-    for (const rule of scopeRules('taskSet')) {
-      invoke(rule, home, set.tasks[0] ?? set.job.entity, (report) => ({ ...common(home, rule), job: set.job, pool: set.pool, tasks: set.tasks, report }));
-    }
+    const setRules = enabled(home.settings, 'taskSet');
+    if (setRules.length > 0) runAll(setRules, home, set.tasks[0] ?? set.job.entity, { ...common(home), job: set.job, pool: set.pool, tasks: set.tasks });
   }
   return { findings, failures };
 }
