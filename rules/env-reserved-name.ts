@@ -1,0 +1,54 @@
+import { arrayMember, defineRule, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
+
+/** Variables the Batch service sets on nodes (D-env; reference B.8). */
+const BATCH_VARIABLES = new Set([
+  'AZ_BATCH_ACCOUNT_NAME', 'AZ_BATCH_ACCOUNT_URL', 'AZ_BATCH_AUTHENTICATION_TOKEN', 'AZ_BATCH_CERTIFICATES_DIR',
+  'AZ_BATCH_HOST_LIST', 'AZ_BATCH_IS_CURRENT_NODE_MASTER', 'AZ_BATCH_JOB_ID', 'AZ_BATCH_JOB_PREP_DIR',
+  'AZ_BATCH_JOB_PREP_WORKING_DIR', 'AZ_BATCH_MASTER_NODE', 'AZ_BATCH_NODE_ID', 'AZ_BATCH_NODE_IS_DEDICATED',
+  'AZ_BATCH_NODE_LIST', 'AZ_BATCH_NODE_MOUNTS_DIR', 'AZ_BATCH_NODE_ROOT_DIR', 'AZ_BATCH_NODE_SHARED_DIR',
+  'AZ_BATCH_NODE_STARTUP_DIR', 'AZ_BATCH_POOL_ID', 'AZ_BATCH_TASK_DIR', 'AZ_BATCH_TASK_ID', 'AZ_BATCH_TASK_SHARED_DIR',
+  'AZ_BATCH_TASK_WORKING_DIR', 'AZ_BATCH_TASK_RESERVED_EPHEMERAL_DISK_SPACE_BYTES', 'AZ_BATCH_SOFTWARE_ENTITLEMENT_TOKEN',
+  'CCP_NODES',
+]);
+const BATCH_PREFIX = 'AZ_BATCH_';
+const APP_PACKAGE_PREFIX = 'AZ_BATCH_APP_PACKAGE_';
+
+export default defineRule({
+  id: 'env-reserved-name',
+  summary: 'Disallow environment settings that override variables the Batch service sets',
+  rationale:
+    'Batch sets `AZ_BATCH_*` variables (task and node directories, `AZ_BATCH_HOST_LIST`, ' +
+    '`AZ_BATCH_AUTHENTICATION_TOKEN`, `AZ_BATCH_APP_PACKAGE_*`, …) and `CCP_NODES` on every node (D-env). What ' +
+    'happens when a task sets one of them is undocumented, and features depend on them: changing ' +
+    '`AZ_BATCH_SOFTWARE_ENTITLEMENT_TOKEN` or `AZ_BATCH_ACCOUNT_URL` breaks rendering licence activation ' +
+    '(azure-docs PR #7402). Names compare exactly, and case-insensitively for Windows pools, whose variable names ' +
+    'ignore case.',
+  howToFix: 'Rename the variable (for example drop the `AZ_BATCH_` prefix) and read the value Batch provides instead of setting it.',
+  category: 'reliability',
+  defaultSeverity: 'warn',
+  recommended: true,
+  precision: 'very-high',
+  scope: 'entity',
+  messages: {
+    batchVariable: 'Environment variable "{name}" is set by the Batch service; overriding it is undocumented',
+    batchPrefix: 'Environment variable "{name}" uses the AZ_BATCH_ prefix of the variables the Batch service sets',
+  },
+  references: ['D-env', 'azure-docs PR #7402'],
+  check(context) {
+    const { entity } = context;
+    const listName = entity.kind === 'job' ? 'commonEnvironmentSettings' : entity.kind === 'task' ? 'environmentSettings' : undefined;
+    if (listName === undefined) return;
+    const ignoreCase = context.pool?.os === 'windows';
+    arrayMember(entity.value, listName)?.forEach((setting, index) => {
+      const name = stringMember(setting, 'name');
+      if (name === undefined || isTemplateExpression(name)) return;
+      const compared = ignoreCase ? name.toUpperCase() : name;
+      const pointer = pointerTo(listName, index, 'name');
+      if (BATCH_VARIABLES.has(compared) || compared.startsWith(APP_PACKAGE_PREFIX)) {
+        context.report({ messageId: 'batchVariable', pointer, data: { name } });
+      } else if (compared.startsWith(BATCH_PREFIX)) {
+        context.report({ messageId: 'batchPrefix', pointer, data: { name } });
+      }
+    });
+  },
+});
