@@ -13,7 +13,8 @@ export default defineRule({
     'two, is rejected when the task is added.',
     '',
     'Older api-versions have a single source, `blobSource`; the rule is silent there, and an entry that still',
-    'uses `blobSource` alone is left to `resource-file-blob-source-legacy`.',
+    'uses `blobSource` alone is left to `resource-file-blob-source-legacy`. Azure Batch CLI-extension entries with',
+    '`source` (`fileGroup`, `containerUrl`) are expanded into `httpUrl` entries by the CLI, so they count as sourced.',
   ].join('\n'),
   howToFix: [
     'Keep exactly one source: `httpUrl` for one file (with `filePath`), `storageContainerUrl` for a container',
@@ -35,7 +36,9 @@ export default defineRule({
     for (const entry of resourceFileObjects(context.task.value)) {
       const present = SOURCES.filter((name) => member(entry.file, name) !== undefined);
       if (present.length === 0) {
-        if (member(entry.file, 'blobSource') !== undefined) continue;
+        // Legacy `blobSource` is resource-file-blob-source-legacy's finding; CLI-extension `source`
+        // (fileGroup / containerUrl) is expanded into httpUrl entries by the CLI before submission.
+        if (member(entry.file, 'blobSource') !== undefined || member(entry.file, 'source') !== undefined) continue;
         context.report({ messageId: 'noSource', pointer: entry.pointer });
       } else if (present.length > 1) {
         context.report({
