@@ -3,7 +3,7 @@ import { resourceFileObjects } from '../src/engine/task-files.js';
 
 export default defineRule({
   id: 'resource-file-identity-not-on-pool',
-  summary: 'Require a resource file identityReference to name an identity assigned to the pool',
+  summary: 'Require resource file identities to be assigned to the pool',
   rationale: [
     '`identityReference` is "the reference to a user assigned identity associated with the Batch pool which a',
     'compute node will use" (S19 `ComputeNodeIdentityReference`). Nodes only hold the identities listed in the',
