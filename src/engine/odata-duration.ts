@@ -62,7 +62,7 @@ function diagnose(text: string): string {
   if (/^[+-]?\d+(\.\d+)?$/.test(text)) return 'a bare number has no unit; write e.g. "PT30S" for 30 seconds';
   const timeSpanText = fromTimeSpanText(text);
   if (timeSpanText !== undefined) {
-    return `"[d.]hh:mm:ss" is the .NET TimeSpan text format, not ISO 8601; write "${abbreviate(timeSpanText)}"`;
+    return `"[d.]hh:mm:ss" is the .NET TimeSpan format; write "${abbreviate(timeSpanText)}"`;
   }
   const upper = text.toUpperCase();
   if (upper !== text && parseDuration(upper).ok) return `the designators are case-sensitive; write "${abbreviate(upper)}"`;
