@@ -142,7 +142,7 @@ function prepareCorpus(caseName, tasks, options) {
   const bytes = files.reduce((sum, file) => sum + fs.statSync(file).size, 0);
   const problems = fs.readFileSync(problemsFile, 'utf8').split('\n').filter(Boolean).length;
   const target = caseName === 'D' ? path.join(dir, 'task.json') : dir;
-  return { name, caseName, tasks, dir, target: relative(target), files: files.length, bytes, problems };
+  return { name, caseName, tasks, dir: relative(dir), target: relative(target), files: files.length, bytes, problems };
 }
 
 function listJsonFiles(root) {
@@ -307,7 +307,7 @@ function batchlintCommand(corpus, extraFlags, outputName, cliFlags) {
 }
 
 function cliHelp() {
-  const help = spawnSync(process.execPath, [cliPath, '--help'], { cwd: projectRoot, env: childEnvironment, encoding: 'utf8' });
+  const help = spawnSync(process.execPath, [cliPath, '--help'], { cwd: projectRoot, env: childEnvironment, encoding: 'utf8', timeout: 30_000 });
   const text = `${help.stdout ?? ''}\n${help.stderr ?? ''}`;
   return new Set(text.match(/--[a-z][a-z-]*/g) ?? []);
 }
