@@ -3,8 +3,13 @@ import type { Rule } from '../src/engine/rule-types.js';
 import appPackageDuplicate from './app-package-duplicate.js';
 import appPackageNoVersion from './app-package-no-version.js';
 import appPackageOnIaasPoolLegacy from './app-package-on-iaas-pool-legacy.js';
+import authTokenAccessInvalid from './auth-token-access-invalid.js';
+import authTokenGranted from './auth-token-granted.js';
 import autoPoolLifetimeInvalid from './auto-pool-lifetime-invalid.js';
 import autoPoolPrefixTooLong from './auto-pool-prefix-too-long.js';
+import autoUserAdmin from './auto-user-admin.js';
+import autoUserPoolScopeAdmin from './auto-user-pool-scope-admin.js';
+import autoUserScopeDefaultChanged from './auto-user-scope-default-changed.js';
 import cliExtAutoPrefix from './cli-ext-auto-prefix.js';
 import collectionDuplicateIds from './collection-duplicate-ids.js';
 import collectionEmpty from './collection-empty.js';
@@ -75,6 +80,14 @@ import jsonSyntax from './json-syntax.js';
 import jsonTypeMismatch from './json-type-mismatch.js';
 import maxTaskRetryCountInvalid from './max-task-retry-count-invalid.js';
 import maxWallClockBeyondTaskLifetime from './max-wall-clock-beyond-task-lifetime.js';
+import multiInstanceInstancesInvalid from './multi-instance-instances-invalid.js';
+import multiInstanceMissingCoordination from './multi-instance-missing-coordination.js';
+import multiInstancePoolNoInternode from './multi-instance-pool-no-internode.js';
+import multiInstancePoolSlots from './multi-instance-pool-slots.js';
+import multiInstanceRequiredSlots from './multi-instance-required-slots.js';
+import multiInstanceSingleInstance from './multi-instance-single-instance.js';
+import multiInstanceSpot from './multi-instance-spot.js';
+import multiInstanceTooManyInstances from './multi-instance-too-many-instances.js';
 import notABatchFile from './not-a-batch-file.js';
 import outputContainerNoAuth from './output-container-no-auth.js';
 import outputContainerSasNoWrite from './output-container-sas-no-write.js';
@@ -142,14 +155,22 @@ import unknownProperty from './unknown-property.js';
 import unlimitedRetriesWithoutTimeout from './unlimited-retries-without-timeout.js';
 import urlInsecureHttp from './url-insecure-http.js';
 import urlMalformed from './url-malformed.js';
+import userIdentityExclusive from './user-identity-exclusive.js';
+import userIdentityUnknownUser from './user-identity-unknown-user.js';
+import windowsContainerNeedsAdmin from './windows-container-needs-admin.js';
 
 /** Every built-in rule, sorted by id. */
 export const builtInRules: readonly Rule[] = [
   appPackageDuplicate,
   appPackageNoVersion,
   appPackageOnIaasPoolLegacy,
+  authTokenAccessInvalid,
+  authTokenGranted,
   autoPoolLifetimeInvalid,
   autoPoolPrefixTooLong,
+  autoUserAdmin,
+  autoUserPoolScopeAdmin,
+  autoUserScopeDefaultChanged,
   cliExtAutoPrefix,
   collectionDuplicateIds,
   collectionEmpty,
@@ -220,6 +241,14 @@ export const builtInRules: readonly Rule[] = [
   jsonTypeMismatch,
   maxTaskRetryCountInvalid,
   maxWallClockBeyondTaskLifetime,
+  multiInstanceInstancesInvalid,
+  multiInstanceMissingCoordination,
+  multiInstancePoolNoInternode,
+  multiInstancePoolSlots,
+  multiInstanceRequiredSlots,
+  multiInstanceSingleInstance,
+  multiInstanceSpot,
+  multiInstanceTooManyInstances,
   notABatchFile,
   outputContainerNoAuth,
   outputContainerSasNoWrite,
@@ -287,4 +316,7 @@ export const builtInRules: readonly Rule[] = [
   unlimitedRetriesWithoutTimeout,
   urlInsecureHttp,
   urlMalformed,
+  userIdentityExclusive,
+  userIdentityUnknownUser,
+  windowsContainerNeedsAdmin,
 ];

@@ -34,6 +34,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       completeTaskSet: options.completeTaskSet,
       collectStats: options.stats,
     });
+    if (options.command === 'graph') {
+      io.out((await import('./cli/print-graph.js')).printGraph(run));
+      return reportFailures(run, io) ? 2 : 0;
+    }
     return await report(run, options, io);
   } catch (error) {
     if (error instanceof BatchlintError) {

@@ -24,6 +24,7 @@ import type { EntityRef, JsonObject, Rule, Severity } from './engine/rule-types.
 import { applySuppressions } from './suppress/apply-suppressions.js';
 import type { LintMessage, LintResult } from './formatters/lint-result.js';
 import { recogniseDocument } from './document/recognise-shape.js';
+import { createJobFileFinder, listJobFolderFiles } from './project/job-folders.js';
 import { loadEntitySchemas } from './schema/check-entity-schema.js';
 
 export interface LintOptions {
@@ -173,10 +174,13 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     }
   }
 
+  const findJobFile = createJobFileFinder(cwd);
+  await stageAsync(stages, 'complete', () => completeTaskSetsFromDisk(documents.slice(0, lintedCount), lintedPaths));
   const project = stage('bind', () =>
     buildProject({
       documents: documents.slice(),
       jobBindings: config.jobs,
+      findJobFile,
       loadContextDocument(absolutePath) {
         try {
           return addDocument(absolutePath, displayPathOf(absolutePath), loadText(readFileBytes(absolutePath), displayPathOf(absolutePath)), noSettings, true);
@@ -196,6 +200,39 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   );
   // Compiled schema validators are ES modules: import the ones this run's api-versions need before rules run synchronously.
   for (const version of new Set(documents.map((document) => document.apiVersion))) await loadEntitySchemas(version);
+  /**
+   * A run over some of a job's files (a pre-commit hook passes only the changed ones) must still see
+   * every task of the job: the other files of a job folder, and of a config binding's globs, join
+   * the run as context. Their own findings are not reported.
+   */
+  async function completeTaskSetsFromDisk(linted: readonly LintedDocument[], known: Set<string>): Promise<void> {
+    const addContext = (absolutePath: string) => {
+      if (known.has(absolutePath)) return;
+      known.add(absolutePath);
+      try {
+        addDocument(absolutePath, displayPathOf(absolutePath), loadText(readFileBytes(absolutePath), displayPathOf(absolutePath)), noSettings, true);
+      } catch (error) {
+        if (!(error instanceof UnreadableFileError)) throw error;
+      }
+    };
+    const jobFiles = new Set<string>();
+    const usedBindings = new Set<(typeof config.jobs)[number]>();
+    for (const document of linted) {
+      if (!STANDALONE_TASK_SHAPES.has(document.loaded.recognised.shape) || document.jobIdHint !== undefined) continue;
+      const binding = config.jobs.find((candidate) => candidate.matcher.matches(document.filePath, document.absolutePath));
+      if (binding) usedBindings.add(binding);
+      else {
+        const jobFile = findJobFile(path.dirname(document.absolutePath));
+        if (jobFile) jobFiles.add(jobFile);
+      }
+    }
+    for (const jobFile of jobFiles) listJobFolderFiles(jobFile).forEach(addContext);
+    for (const binding of usedBindings) {
+      const files = await discoverFiles({ cwd: binding.matcher.directory, patterns: binding.patterns, ignores: [], errorOnUnmatchedPattern: false });
+      files.filter((file) => binding.matcher.matches('', file)).forEach(addContext);
+    }
+  }
+
   const now = options.now ?? config.now ?? new Date();
   if (options.completeTaskSet) config.completeTaskSet = true;
   const timings = options.collectStats ? new Map<string, number>() : undefined;
@@ -239,6 +276,8 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     ...(timings && { stats: { stages, rules: timings } }),
   };
 }
+
+const STANDALONE_TASK_SHAPES = new Set(['task', 'task-collection', 'task-array']);
 
 /** Rules whose findings the loader produces rather than a `check`. */
 const LOADER_RULES = new Set(['json-syntax', 'json-duplicate-key', 'not-a-batch-file']);

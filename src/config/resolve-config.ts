@@ -40,6 +40,8 @@ export interface ResolvedOverride {
 
 export interface JobBinding {
   matcher: FileMatcher;
+  /** The `files` globs, relative to `matcher.directory`. */
+  patterns: string[];
   /** A job file (absolute path) or an inline job body. */
   job: string | JsonObject;
   pool?: string | JsonObject;
@@ -149,6 +151,7 @@ async function applyConfigFile(target: ResolvedConfig, file: LoadedConfigFile, s
   for (const binding of content.jobs ?? []) {
     target.jobs.push({
       matcher: createFileMatcher(directory, binding.files),
+      patterns: Array.isArray(binding.files) ? binding.files : [binding.files],
       job: typeof binding.job === 'string' ? path.resolve(directory, binding.job) : binding.job,
       ...(binding.pool !== undefined && { pool: typeof binding.pool === 'string' ? path.resolve(directory, binding.pool) : binding.pool }),
       source: `${source} jobs`,

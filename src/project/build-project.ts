@@ -43,6 +43,8 @@ export interface ProjectRequest {
   jobBindings: readonly JobBinding[];
   /** Load a job or pool file named by a binding or found as job.json; undefined when absent or unreadable. */
   loadContextDocument(absolutePath: string): ProjectDocument | undefined;
+  /** The job.json that standalone task files in a directory belong to (nearest, walking up). */
+  findJobFile(directory: string): string | undefined;
   /** Turn an inline job or pool body from the config into an entity. */
   inlineEntity(body: JsonObject, kind: 'job' | 'pool', source: string): EntityRef;
 }
@@ -162,10 +164,10 @@ export function buildProject(request: ProjectRequest): Project {
       }
     }
     const directory = path.dirname(document.absolutePath);
-    const besideJob = path.join(directory, 'job.json');
-    if (besideJob !== document.absolutePath) {
-      const job = firstJobOf(contextDocument(besideJob));
-      if (job) return setForJob(job, `job.json beside ${document.filePath}`);
+    const jobFile = request.findJobFile(directory);
+    if (jobFile !== undefined && jobFile !== document.absolutePath) {
+      const job = firstJobOf(contextDocument(jobFile));
+      if (job) return setForJob(job, `${path.relative(directory, jobFile).split(path.sep).join('/')} is the nearest job.json above ${document.filePath}`);
     }
     const folder = path.dirname(document.filePath);
     return anonymousSet(`dir:${directory}`, folder, `the tasks of folder ${folder} (no job.json and no config binding)`);

@@ -84,16 +84,57 @@ export function readDependencies(task: EntityRef): TaskDependencies {
 }
 
 /**
- * Dependency cycles among tasks, found without ever expanding a range: range edges go to the
- * O(log n) nodes of a segment tree over the range-addressable tasks, so the graph has
- * O(n log n + edges) nodes and edges however wide the ranges are. Returns each cycle as task
- * indexes in dependency order (a → b means a waits for b), one cycle per strongly connected
+ * Dependency cycles among tasks, found without ever expanding a range. Returns each cycle as
+ * task indexes in dependency order (a → b means a waits for b), one per strongly connected
  * component that holds at least two tasks.
  */
 export function findDependencyCycles(index: TaskIndex, dependencies: readonly TaskDependencies[]): number[][] {
+  const { adjacency, taskCount } = buildDependencyGraph(index, dependencies);
+  const components = stronglyConnectedComponents(adjacency);
+  const cycles: number[][] = [];
+  for (const component of components) {
+    const taskMembers = component.filter((node) => node < taskCount);
+    if (taskMembers.length < 2) continue;
+    cycles.push(cycleThrough(Math.min(...taskMembers), new Set(component), adjacency, taskCount));
+  }
+  return cycles.sort((a, b) => a[0]! - b[0]!);
+}
+
+/**
+ * Tasks that can never start because they wait, directly or through other tasks, for one of
+ * `sources` (tasks on a cycle, or waiting for a task that does not exist). Sources included.
+ */
+export function findBlockedTasks(index: TaskIndex, dependencies: readonly TaskDependencies[], sources: Iterable<number>): Set<number> {
+  const { adjacency, taskCount } = buildDependencyGraph(index, dependencies);
+  const dependents: number[][] = Array.from({ length: adjacency.length }, () => []);
+  adjacency.forEach((targets, node) => {
+    for (const target of targets) dependents[target]!.push(node);
+  });
+  const seen = new Uint8Array(adjacency.length);
+  const queue = [...sources];
+  for (const source of queue) seen[source] = 1;
+  for (let head = 0; head < queue.length; head++) {
+    for (const dependent of dependents[queue[head]!]!) {
+      if (!seen[dependent]) {
+        seen[dependent] = 1;
+        queue.push(dependent);
+      }
+    }
+  }
+  const blocked = new Set<number>();
+  for (const node of queue) if (node < taskCount) blocked.add(node);
+  return blocked;
+}
+
+/**
+ * The dependency graph, edges from a dependent to what it waits for. Range edges go to the
+ * O(log n) nodes of a segment tree over the range-addressable tasks, so the graph has
+ * O(n log n + edges) nodes and edges however wide the ranges are. Node ids below `taskCount`
+ * are tasks.
+ */
+function buildDependencyGraph(index: TaskIndex, dependencies: readonly TaskDependencies[]): { adjacency: number[][]; taskCount: number } {
   const taskCount = index.tasks.length;
   const leafCount = index.addressed.length;
-  // Node ids: [0, taskCount) tasks; then segment-tree nodes (1-based heap layout offset by taskCount).
   let size = 1;
   while (size < leafCount) size <<= 1;
   const segmentBase = taskCount;
@@ -103,9 +144,7 @@ export function findDependencyCycles(index: TaskIndex, dependencies: readonly Ta
     for (let heap = 1; heap < size; heap++) {
       adjacency[segmentBase + heap]!.push(segmentBase + 2 * heap, segmentBase + 2 * heap + 1);
     }
-    for (let leaf = 0; leaf < size; leaf++) {
-      if (leaf < leafCount) adjacency[segmentBase + size + leaf]!.push(index.addressed[leaf]!);
-    }
+    for (let leaf = 0; leaf < leafCount; leaf++) adjacency[segmentBase + size + leaf]!.push(index.addressed[leaf]!);
   }
   dependencies.forEach((taskDependencies, from) => {
     const edges = adjacency[from]!;
@@ -125,14 +164,7 @@ export function findDependencyCycles(index: TaskIndex, dependencies: readonly Ta
       }
     }
   });
-  const components = stronglyConnectedComponents(adjacency);
-  const cycles: number[][] = [];
-  for (const component of components) {
-    const taskMembers = component.filter((node) => node < taskCount);
-    if (taskMembers.length < 2) continue;
-    cycles.push(cycleThrough(Math.min(...taskMembers), new Set(component), adjacency, taskCount));
-  }
-  return cycles.sort((a, b) => a[0]! - b[0]!);
+  return { adjacency, taskCount };
 }
 
 /** Tarjan's algorithm with an explicit stack: graphs of 100,000 tasks must not overflow the call stack. */

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const JOB_FILE_NAME = 'job.json';
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+/**
+ * The `job.json` that task files in `directory` belong to: the nearest one in that directory or
+ * an ancestor, not above `root` (the lint root). Memoised per directory.
+ */
+export function createJobFileFinder(root: string): (directory: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  const stop = path.resolve(root);
+  const isWithinRoot = (directory: string) => directory === stop || directory.startsWith(stop + path.sep);
+  const find = (directory: string): string | undefined => {
+    if (cache.has(directory)) return cache.get(directory);
+    const candidate = path.join(directory, JOB_FILE_NAME);
+    const parent = path.dirname(directory);
+    const found = isFile(candidate) ? candidate : directory !== stop && parent !== directory && isWithinRoot(parent) ? find(parent) : undefined;
+    cache.set(directory, found);
+    return found;
+  };
+  return (directory) => find(path.resolve(directory));
+}
+
+/**
+ * Every `.json` file in a job's folder tree, except the job file itself and folders that hold a
+ * job file of their own (their tasks belong to that job). Lets a run over a few changed files
+ * (a pre-commit hook) still see every task of the job.
+ */
+export function listJobFolderFiles(jobFile: string): string[] {
+  const files: string[] = [];
+  const pending = [path.dirname(jobFile)];
+  while (pending.length > 0) {
+    const directory = pending.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !isFile(path.join(full, JOB_FILE_NAME))) pending.push(full);
+      } else if (entry.isFile() && entry.name.endsWith('.json') && full !== jobFile) {
+        files.push(full);
+      }
+    }
+  }
+  return files.sort();
+}
+
+function isFile(filePath: string): boolean {
+  try {
+    return fs.statSync(filePath).isFile();
+  } catch {
+    return false;
+  }
+}
