@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint } from '../../src/lint.js';
+import { EXAMPLE_NOW, lintRuleExample } from '../../src/engine/lint-rule-example.js';
 import type { Rule } from '../../src/engine/rule-types.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const fixturesRoot = path.join(projectRoot, 'fixtures');
 /** The lint clock of every fixture unless its config says otherwise: SAS expiry must not depend on the day tests run. */
-export const FIXTURE_NOW = new Date('2026-01-01T00:00:00Z');
+export const FIXTURE_NOW = EXAMPLE_NOW;
 
 export interface FixtureCase {
   ruleId: string;
@@ -59,17 +59,7 @@ export function collectFixtureCases(rules: readonly Rule[]): { cases: FixtureCas
 
 /** Lint one case with only its rule enabled, as `[file ]line:column messageId pointer` lines. */
 export async function lintFixtureCase(fixtureCase: FixtureCase, rule: Rule): Promise<string[]> {
-  const fragment: Record<string, unknown> = fs.existsSync(fixtureCase.configPath) ? JSON.parse(fs.readFileSync(fixtureCase.configPath, 'utf8')) : {};
-  const fragmentRules = (fragment.rules ?? {}) as Record<string, unknown>;
-  const content = { ...fragment, rules: { [rule.id]: rule.defaultSeverity, ...fragmentRules } };
-  const cwd = fixtureCase.isFolder ? fixtureCase.inputPath : path.dirname(fixtureCase.inputPath);
-  const run = await lint({
-    cwd,
-    patterns: [fixtureCase.isFolder ? '.' : path.basename(fixtureCase.inputPath)],
-    config: { content, directory: cwd },
-    ...(fragment.now === undefined && { now: FIXTURE_NOW }),
-  });
-  if (run.failures.length > 0) throw new Error(`lint failed: ${run.failures.join('; ')}`);
+  const { cwd, run } = await lintRuleExample(fixtureCase, rule);
   const lines: string[] = [];
   for (const result of run.results) {
     const relative = path.relative(cwd, result.filePath).split(path.sep).join('/');
