@@ -106,7 +106,7 @@ function usage(problem) {
   --peers              also run ESLint + @eslint/json and Spectral when resolvable (not on B)
   --peers-from DIR     resolve the peers from DIR/node_modules instead of the project
   --strict             exit 1 when a target is missed
-  --cli FILE           measure this CLI instead of dist/src/cli.js (e.g. another build)`);
+  --cli FILE           measure this CLI instead of dist/src/bin.js (e.g. another build)`);
   process.exit(problem ? 2 : 0);
 }
 
