@@ -24,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(benchDir, '..');
 const workDir = path.join(benchDir, '.work');
-let cliPath = path.join(projectRoot, 'dist', 'src', 'cli.js');
+let cliPath = path.join(projectRoot, 'dist', 'src', 'bin.js');
 const generatorPath = path.join(benchDir, 'gen-corpus.mjs');
 const floorPath = path.join(benchDir, 'floor.mjs');
 const rssPreloadPath = path.join(benchDir, 'max-rss-preload.cjs');

@@ -33,6 +33,9 @@ export function readFileBytes(absolutePath: string): Uint8Array {
   try {
     stats = fs.statSync(absolutePath);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException)?.code === 'ENOENT' && isSymbolicLink(absolutePath)) {
+      throw new UnreadableFileError('is a symbolic link to a file that does not exist');
+    }
     throw new UnreadableFileError(describeFsError(error));
   }
   if (stats.isDirectory()) throw new UnreadableFileError('is a directory, not a file');
@@ -41,6 +44,14 @@ export function readFileBytes(absolutePath: string): Uint8Array {
     return fs.readFileSync(absolutePath);
   } catch (error) {
     throw new UnreadableFileError(describeFsError(error));
+  }
+}
+
+function isSymbolicLink(absolutePath: string): boolean {
+  try {
+    return fs.lstatSync(absolutePath).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

@@ -28,10 +28,13 @@ export async function discoverFiles(request: DiscoveryRequest): Promise<string[]
   const isIgnored = createIgnoreMatcher(request.cwd, request.ignores);
   const found = new Set<string>();
   const unmatched: string[] = [];
+  const emptyDirectories: string[] = [];
   for (const pattern of request.patterns.length > 0 ? request.patterns : ['.']) {
     const absolute = path.resolve(request.cwd, pattern);
     const stats = statOrUndefined(absolute);
-    if (stats?.isFile() || stats?.isFIFO() || stats?.isCharacterDevice()) {
+    // A symlink that cannot be followed (a loop, a missing target) exists: the loader says why it cannot be read.
+    const isBrokenLink = stats === undefined && isSymbolicLink(absolute);
+    if (stats?.isFile() || stats?.isFIFO() || stats?.isCharacterDevice() || isBrokenLink) {
       if (!isIgnored(absolute)) found.add(absolute);
       continue;
     }
@@ -58,10 +61,14 @@ export async function discoverFiles(request: DiscoveryRequest): Promise<string[]
       matchedAny = true;
       found.add(file);
     }
-    if (!matchedAny && !isDirectory) unmatched.push(pattern);
+    if (!matchedAny) (isDirectory ? emptyDirectories : unmatched).push(pattern);
+  }
+  const ignoreNote = request.ignores.length > 0 ? ` (ignore patterns in effect: ${request.ignores.map((i) => i.pattern).join(', ')})` : '';
+  if (emptyDirectories.length > 0 && request.errorOnUnmatchedPattern) {
+    // ESLint fails here too: a named directory without inputs is a mistyped path, not a clean run.
+    throw new UsageError(`No .json files were found in the director${emptyDirectories.length > 1 ? 'ies' : 'y'} ${emptyDirectories.map((p) => `"${p}"`).join(', ')}${ignoreNote}`);
   }
   if (unmatched.length > 0 && request.errorOnUnmatchedPattern) {
-    const ignoreNote = request.ignores.length > 0 ? ` (ignore patterns in effect: ${request.ignores.map((i) => i.pattern).join(', ')})` : '';
     throw new UsageError(`No files matching the pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} were found${ignoreNote}`);
   }
   return [...found].sort(comparePaths);
@@ -84,6 +91,14 @@ function statOrUndefined(filePath: string): fs.Stats | undefined {
     return fs.statSync(filePath);
   } catch {
     return undefined;
+  }
+}
+
+function isSymbolicLink(filePath: string): boolean {
+  try {
+    return fs.lstatSync(filePath).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
