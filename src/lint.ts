@@ -46,6 +46,8 @@ export interface LintOptions {
   completeTaskSet?: boolean;
   /** Collect per-rule and per-stage times. */
   collectStats?: boolean;
+  /** Rules to load besides the built-in ones and the config's plugins (RuleTester, API callers). */
+  extraRules?: readonly Rule[];
 }
 
 export interface LintRun {
@@ -87,7 +89,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     ...(options.apiVersion !== undefined && { apiVersion: options.apiVersion }),
   });
   const plugins = await loadPlugins(config.plugins);
-  const rules = allRules(plugins);
+  const rules = allRules([...plugins, ...(options.extraRules ? [{ specifier: '(extraRules)', version: undefined, rules: [...options.extraRules] }] : [])]);
   checkRuleIds(config, rules);
 
   const files = options.stdin && (options.patterns ?? []).length === 0
