@@ -56,7 +56,8 @@ export default defineRule({
   check(context) {
     if (context.task.role !== 'task') return;
     const numberOfInstances = numberMember(objectMember(context.task.value, 'multiInstanceSettings'), 'numberOfInstances');
-    if (numberOfInstances === undefined) return;
+    // Non-integers and 1e400 are json-type-mismatch and int32-out-of-range findings.
+    if (numberOfInstances === undefined || !Number.isInteger(numberOfInstances)) return;
     const pointer = '/multiInstanceSettings/numberOfInstances';
     const limit = context.options.maxInterNodePoolNodes;
     if (numberOfInstances > limit) {

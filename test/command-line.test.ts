@@ -8,6 +8,7 @@ import {
   programName,
   splitCommandSegments,
   splitCommandWords,
+  taskCommandLines,
 } from '../src/engine/command-line.js';
 
 const featureList = (commandLine: string, os?: 'linux' | 'windows'): string[] =>
@@ -188,4 +189,20 @@ test('real command lines from Batch samples and the REST examples use no shell s
     const shellFree = findShellInvocation(commandLine) === undefined;
     assert.ok(!shellFree || findShellFeatures(commandLine).length === 0, commandLine);
   }
+});
+
+test('an unterminated ${ stops at whitespace', () => {
+  assert.deepEqual(featureList('echo ${HOME x'), ['posix-variable ${HOME @5']);
+});
+
+test('task command lines: commandLine and the coordination command, strings only', () => {
+  assert.deepEqual(
+    taskCommandLines({ commandLine: 'a', multiInstanceSettings: { coordinationCommandLine: 'b' } }).map((line) => [line.property, line.pointer, line.text]),
+    [
+      ['commandLine', '/commandLine', 'a'],
+      ['coordinationCommandLine', '/multiInstanceSettings/coordinationCommandLine', 'b'],
+    ],
+  );
+  assert.deepEqual(taskCommandLines({ commandLine: 5, multiInstanceSettings: 'x' }), []);
+  assert.deepEqual(taskCommandLines(null), []);
 });

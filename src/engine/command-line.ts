@@ -362,7 +362,7 @@ function isGlobWord(word: CommandWord): boolean {
   return value.includes('?') && /[./]/.test(value);
 }
 
-const POSIX_REFERENCE = /`[^`]*`?|\$\(|\$\{[^}]*\}?|\$[A-Za-z_][A-Za-z0-9_]*|\$\?/g;
+const POSIX_REFERENCE = /`[^`]*`?|\$\(|\$\{[^}\s]*\}?|\$[A-Za-z_][A-Za-z0-9_]*|\$\?/g;
 const WINDOWS_REFERENCE = /%([^%\s"'<>|&;]+)%/g;
 
 /**
