@@ -148,11 +148,14 @@ function describeConfigError(error: ErrorObject, content: unknown): string {
       return `${where} an unknown key "${key}"${near ? `; did you mean "${near}"?` : ''} (valid keys: ${known.join(', ')})`;
     }
     case 'propertyNames':
-    case 'pattern':
-      if (error.params.propertyName !== undefined) {
-        return `key "${keyPath ? keyPath + '.' : ''}${String(error.params.propertyName)}" is not a valid rule id (rule ids are kebab-case, like "task-id-too-long")`;
+    case 'pattern': {
+      // ajv names the bad key in `params` on the propertyNames error, on the error itself on the pattern error.
+      const propertyName = error.propertyName ?? error.params.propertyName;
+      if (propertyName !== undefined) {
+        return `key "${keyPath ? keyPath + '.' : ''}${String(propertyName)}" is not a valid rule id (rule ids are kebab-case, like "task-id-too-long")`;
       }
       return `key "${keyPath}" must match ${String(error.params.pattern)} (got ${JSON.stringify(valueAt(content, error.instancePath))})`;
+    }
     case 'enum':
       return `key "${keyPath}" must be one of ${(error.params.allowedValues as unknown[]).map((v) => `"${String(v)}"`).join(', ')} (got ${JSON.stringify(valueAt(content, error.instancePath))})`;
     case 'required':
