@@ -1,9 +1,10 @@
-// `npm run docs`: writes docs/rules/<id>.md for every built-in rule, removes pages of rules that
-// no longer exist, and refreshes the README rule table between its markers. docs.test.ts fails
-// when the committed files differ from what this would write.
+// `npm run docs`: writes docs/rules/<id>.md for every built-in rule and docs/configuration.md,
+// removes pages of rules that no longer exist, and refreshes the README rule table between its
+// markers. docs.test.ts fails when the committed files differ from what this would write.
 import fs from 'node:fs';
 import path from 'node:path';
 import { builtInRules } from '../rules/index.js';
+import { configurationDocPath, renderConfigurationDoc } from './configuration-doc.js';
 import { projectRoot, renderRuleDocs, renderRulesTable, ruleDocsFolder, withRulesTable, RULES_TABLE_END, RULES_TABLE_START } from './rule-docs.js';
 
 const pages = await renderRuleDocs(builtInRules);
@@ -24,6 +25,13 @@ for (const name of fs.readdirSync(docsFolder).sort()) {
   removed++;
 }
 
+const configurationPath = path.join(projectRoot, configurationDocPath);
+const configuration = renderConfigurationDoc(builtInRules);
+if (!fs.existsSync(configurationPath) || fs.readFileSync(configurationPath, 'utf8') !== configuration) {
+  fs.writeFileSync(configurationPath, configuration);
+  written++;
+}
+
 const readmePath = path.join(projectRoot, 'README.md');
 let readmeNote = 'README.md not found: rule table not written';
 if (fs.existsSync(readmePath)) {
@@ -36,4 +44,4 @@ if (fs.existsSync(readmePath)) {
     readmeNote = 'README.md rule table updated';
   }
 }
-console.log(`${pages.size} rule pages (${written} written, ${removed} removed); ${readmeNote}`);
+console.log(`${pages.size} rule pages and ${configurationDocPath} (${written} written, ${removed} removed); ${readmeNote}`);
