@@ -10,7 +10,9 @@ export default defineRule({
     'pool-scoped auto-user (S19 `AutoUserSpecification.scope`). With `elevationLevel: "admin"` that shared account ' +
     'is an administrator: one task can change files, processes and credentials of every other task using it, on ' +
     'every job sharing the pool. Since 2019-08-01.10.0 `pool` is also the default scope, so an admin auto-user without ' +
-    'a `scope` is pool-scoped too. Start tasks are not checked: the pool owner configures them.',
+    'a `scope` is pool-scoped too. Only tasks and job manager tasks are checked: start tasks and job preparation and ' +
+    'release tasks set nodes up and tear them down, and use a shared pool admin on purpose (a mount made by the ' +
+    'preparation task is undone by the release task under the same account).',
   howToFix: 'Set `"scope": "task"` for an admin auto-user, or drop `elevationLevel: "admin"`.',
   category: 'security',
   defaultSeverity: 'warn',
@@ -24,7 +26,7 @@ export default defineRule({
   },
   references: ['S19 AutoUserSpecification', 'D-ver'],
   check(context) {
-    if (context.task.role === 'startTask') return;
+    if (context.task.role !== 'task' && context.task.role !== 'jobManagerTask') return;
     const autoUser = objectMember(objectMember(context.task.value, 'userIdentity'), 'autoUser');
     if (stringMember(autoUser, 'elevationLevel')?.toLowerCase() !== 'admin') return;
     const scope = stringMember(autoUser, 'scope');
