@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { EntityRef, JobContext, JsonObject, PoolContext } from '../engine/rule-types.js';
-import { isJsonObject, objectMember, stringMember } from '../engine/untrusted-json.js';
+import { isJsonObject, isTemplateExpression, objectMember, stringMember } from '../engine/untrusted-json.js';
 import type { JobBinding } from '../config/resolve-config.js';
 import { poolOperatingSystem } from './pool-os.js';
 
@@ -64,14 +64,14 @@ export function buildProject(request: ProjectRequest): Project {
     for (const entity of document.entities) {
       if (entity.kind === 'pool' && entity.definition === 'PoolAddParameter') {
         pools.push(entity);
-        if (entity.id && !poolsById.has(entity.id.toLowerCase())) poolsById.set(entity.id.toLowerCase(), entity);
+        if (bindsById(entity) && !poolsById.has(entity.id!.toLowerCase())) poolsById.set(entity.id!.toLowerCase(), entity);
       } else if (entity.kind === 'pool' && currentJob) {
         autoPools.set(currentJob, entity);
       } else if (entity.kind === 'job') {
         currentJob = entity;
         jobEntities.push(entity);
         jobTasks.set(entity, []);
-        if (entity.id && !jobsById.has(entity.id.toLowerCase())) jobsById.set(entity.id.toLowerCase(), entity);
+        if (bindsById(entity) && !jobsById.has(entity.id!.toLowerCase())) jobsById.set(entity.id!.toLowerCase(), entity);
       }
     }
   };
@@ -184,6 +184,8 @@ export function buildProject(request: ProjectRequest): Project {
     if (explicit) return { pool: poolContext(explicit.pool), reason: explicit.reason };
     const poolId = stringMember(objectMember(job.value, 'poolInfo'), 'poolId');
     if (poolId === undefined) return { pool: undefined, reason: 'no poolInfo.poolId' };
+    if (isTemplateExpression(poolId)) return { pool: undefined, reason: `poolInfo.poolId is the template expression ${poolId}` };
+    if (job.documentShape === 'spec-example') return { pool: undefined, reason: 'spec examples stand alone' };
     const pool = poolsById.get(poolId.toLowerCase());
     if (pool) return { pool: poolContext(pool), reason: `poolInfo.poolId "${poolId}" → ${pool.filePath}` };
     return { pool: undefined, reason: `poolInfo.poolId "${poolId}" names no linted or configured pool` };
@@ -212,6 +214,15 @@ export function buildProject(request: ProjectRequest): Project {
 
   const taskSets = [...setsByJob.values(), ...anonymousSets.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { taskSets, jobs, pools, taskSetOf, poolOf };
+}
+
+/**
+ * Only literal ids bind across files: a template expression such as `[parameters('poolId')]` names
+ * no particular pool, and the spec's examples reuse placeholder ids that mean nothing outside
+ * their own file.
+ */
+function bindsById(entity: EntityRef): boolean {
+  return entity.id !== undefined && entity.id !== '' && !isTemplateExpression(entity.id) && entity.documentShape !== 'spec-example';
 }
 
 function jobContext(entity: EntityRef, isAnonymous: boolean): JobContext {
