@@ -57,8 +57,27 @@ export function addCollectionTasks(document: EntityRef): { tasks: JsonValue[]; p
   return undefined;
 }
 
-/** UTF-8 length of `JSON.stringify(root)`, walked with an explicit stack so that deep nesting cannot overflow. */
+/** Both collection size rules measure the same array: measure it once per run. */
+const measured = new WeakMap<object, number>();
+
+/** UTF-8 length of `JSON.stringify(root)`. */
 export function compactJsonByteLength(root: JsonValue): number {
+  if (root === null || typeof root !== 'object') return walkedCompactJsonByteLength(root);
+  let bytes = measured.get(root);
+  if (bytes === undefined) {
+    try {
+      // The native serializer is many times faster than the walk; it throws on nesting deeper than its stack.
+      bytes = Buffer.byteLength(JSON.stringify(root), 'utf8');
+    } catch {
+      bytes = walkedCompactJsonByteLength(root);
+    }
+    measured.set(root, bytes);
+  }
+  return bytes;
+}
+
+/** The same length, walked with an explicit stack so that deep nesting cannot overflow. */
+function walkedCompactJsonByteLength(root: JsonValue): number {
   let bytes = 0;
   const stack: JsonValue[] = [root];
   while (stack.length > 0) {

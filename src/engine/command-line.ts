@@ -174,8 +174,21 @@ function readOperator(text: string, index: number): string {
   return duplicate === null ? redirect : redirect + duplicate[0];
 }
 
+/** The shell rules split the same command lines; the words are only read. */
+const splitLines = new Map<string, readonly CommandWord[]>();
+const SPLIT_LINES_KEPT = 256;
+
 /** The words of a command line, quotes removed, in order; operators are dropped. */
-export function splitCommandWords(text: string): CommandWord[] {
+export function splitCommandWords(text: string): readonly CommandWord[] {
+  let words = splitLines.get(text);
+  if (words === undefined) {
+    if (splitLines.size >= SPLIT_LINES_KEPT) splitLines.clear();
+    splitLines.set(text, (words = collectCommandWords(text)));
+  }
+  return words;
+}
+
+function collectCommandWords(text: string): CommandWord[] {
   const words: CommandWord[] = [];
   for (const token of tokenize(text)) if (token.kind === 'word') words.push(token.word);
   return words;
@@ -231,7 +244,7 @@ export function findShellInvocation(text: string): ShellInvocation | undefined {
   return undefined;
 }
 
-function cmdInvocation(text: string, words: CommandWord[], index: number, executable: string): ShellInvocation | undefined {
+function cmdInvocation(text: string, words: readonly CommandWord[], index: number, executable: string): ShellInvocation | undefined {
   for (let position = index + 1; position < words.length; position += 1) {
     const word = words[position] as CommandWord;
     const option = word.value.toLowerCase();
@@ -250,7 +263,7 @@ function unwrapCmdScript(script: string): string {
   return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed;
 }
 
-function posixInvocation(text: string, words: CommandWord[], index: number, executable: string): ShellInvocation | undefined {
+function posixInvocation(text: string, words: readonly CommandWord[], index: number, executable: string): ShellInvocation | undefined {
   for (let position = index + 1; position < words.length; position += 1) {
     const option = (words[position] as CommandWord).value;
     if (!/^[-+]/.test(option)) return undefined;
@@ -267,7 +280,7 @@ function posixInvocation(text: string, words: CommandWord[], index: number, exec
   return undefined;
 }
 
-function powershellInvocation(text: string, words: CommandWord[], index: number, executable: string): ShellInvocation | undefined {
+function powershellInvocation(text: string, words: readonly CommandWord[], index: number, executable: string): ShellInvocation | undefined {
   for (let position = index + 1; position < words.length; position += 1) {
     const word = words[position] as CommandWord;
     const option = word.value.toLowerCase();

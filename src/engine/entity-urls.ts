@@ -52,8 +52,23 @@ export function fieldLabel(...segments: Array<string | number>): string {
   return label;
 }
 
+/**
+ * A dozen URL and SAS rules ask the same questions of every entity: answer each once per entity.
+ * Entities are immutable for the length of a run, and the answers are only read.
+ */
+function memoized<T>(compute: (entity: EntityRef) => T): (entity: EntityRef) => T {
+  const answers = new WeakMap<EntityRef, T>();
+  return (entity) => {
+    let answer = answers.get(entity);
+    if (answer === undefined) answers.set(entity, (answer = compute(entity)));
+    return answer;
+  };
+}
+
 /** Every string held in a URL-bearing property of the entity body. */
-export function urlFields(entity: EntityRef): UrlField[] {
+export const urlFields: (entity: EntityRef) => readonly UrlField[] = memoized(collectUrlFields);
+
+function collectUrlFields(entity: EntityRef): UrlField[] {
   const fields: UrlField[] = [];
   const add = (value: JsonValue | undefined, kind: UrlFieldKind, segments: Array<string | number>): void => {
     if (typeof value === 'string') fields.push({ url: value, pointer: pointerTo(...segments), field: fieldLabel(...segments), kind });
@@ -113,7 +128,9 @@ function entrySegments(list: 'resourceFiles' | 'commonResourceFiles', index: num
  * http(s) URLs written inside free text: command lines (`azcopy copy "https://…?sig=…" .`) and
  * environment variable values, where SAS tokens leak as often as in URL fields.
  */
-export function embeddedUrls(entity: EntityRef): EmbeddedUrl[] {
+export const embeddedUrls: (entity: EntityRef) => readonly EmbeddedUrl[] = memoized(collectEmbeddedUrls);
+
+function collectEmbeddedUrls(entity: EntityRef): EmbeddedUrl[] {
   const found: EmbeddedUrl[] = [];
   const scan = (value: JsonValue | undefined, segments: Array<string | number>): void => {
     if (typeof value !== 'string') return;
@@ -142,7 +159,9 @@ export interface SasUrl extends EmbeddedUrl {
 }
 
 /** Every URL of the entity, in fields or free text, whose query carries SAS keys. */
-export function sasUrls(entity: EntityRef): SasUrl[] {
+export const sasUrls: (entity: EntityRef) => readonly SasUrl[] = memoized(collectSasUrls);
+
+function collectSasUrls(entity: EntityRef): SasUrl[] {
   const found: SasUrl[] = [];
   for (const place of [...urlFields(entity), ...embeddedUrls(entity)]) {
     const parts = parseUrl(place.url);

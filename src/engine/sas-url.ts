@@ -23,8 +23,21 @@ export interface UrlParts {
 
 const ABSOLUTE_URL = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/s;
 
+/** Several URL and SAS rules parse the same URLs of each entity; the parts are only read. */
+const parsedUrls = new Map<string, UrlParts>();
+const PARSED_URLS_KEPT = 4096;
+
 /** Split a URL into the parts the rules need; never throws. */
 export function parseUrl(text: string): UrlParts {
+  let parts = parsedUrls.get(text);
+  if (parts === undefined) {
+    if (parsedUrls.size >= PARSED_URLS_KEPT) parsedUrls.clear();
+    parsedUrls.set(text, (parts = splitUrl(text)));
+  }
+  return parts;
+}
+
+function splitUrl(text: string): UrlParts {
   const match = ABSOLUTE_URL.exec(text);
   if (match === null) {
     const queryStart = text.indexOf('?');
