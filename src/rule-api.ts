@@ -18,7 +18,7 @@ export {
 } from './engine/untrusted-json.js';
 export { API_VERSIONS, NEWEST_API_VERSION, compareApiVersions, isAtLeast, isAtMost, isApiVersion } from './project/api-versions.js';
 export type { ApiVersion } from './project/api-versions.js';
-export { rangeAddress, taskGraphOf, findDependencyCycles, findBlockedTasks } from './project/task-graph.js';
+export { taskGraphOf, findDependencyCycles, findBlockedTasks } from './project/task-graph.js';
 export type { TaskIndex, TaskDependencies } from './project/task-graph.js';
 export type {
   Rule,

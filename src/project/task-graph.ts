@@ -1,27 +1,6 @@
 import type { EntityRef } from '../engine/rule-types.js';
-import { arrayMember, isInt32, member, numberMember, objectMember } from '../engine/untrusted-json.js';
-
-const INT32_MAX = 2147483647;
-
-/**
- * The value a task id has for `taskIdRanges`: ids made only of decimal digits, leading zeros
- * ignored, that fit in int32 (reference C.3 "range-addressability"). Anything else is never
- * selected by a range.
- */
-export function rangeAddress(id: string): number | undefined {
-  if (!/^[0-9]+$/.test(id)) return undefined;
-  const digits = id.replace(/^0+(?=\d)/, '');
-  if (digits.length > 10) return undefined;
-  const value = Number(digits);
-  return value <= INT32_MAX ? value : undefined;
-}
-
-export interface DependencyEdge {
-  /** Index into `tasks` of the dependent task. */
-  from: number;
-  /** Pointer, relative to the dependent task, of the taskIds entry or range that makes the edge. */
-  pointer: string;
-}
+import { isInt32 } from '../engine/untrusted-json.js';
+import { dependencyIdEntries, dependencyRangeEntries, rangeAddressableNumber } from '../engine/task-dependencies.js';
 
 /** Tasks with their ids indexed: by lower-cased id, and by range address in sorted order. */
 export class TaskIndex {
@@ -31,7 +10,7 @@ export class TaskIndex {
   readonly addressOf: Array<number | undefined>;
 
   constructor(readonly tasks: readonly EntityRef[]) {
-    this.addressOf = tasks.map((task) => (task.id === undefined ? undefined : rangeAddress(task.id)));
+    this.addressOf = tasks.map((task) => (task.id === undefined ? undefined : rangeAddressableNumber(task.id)));
     tasks.forEach((task, index) => {
       if (task.id === undefined) return;
       const key = task.id.toLowerCase();
@@ -66,21 +45,12 @@ export interface TaskDependencies {
   ranges: Array<{ start: number; end: number; pointer: string }>;
 }
 
+/** The dependencies that select tasks: string ids, and int32 ranges with 0 ≤ start ≤ end (others are other rules' findings). */
 export function readDependencies(task: EntityRef): TaskDependencies {
-  const dependsOn = objectMember(task.value, 'dependsOn');
-  const taskIds: TaskDependencies['taskIds'] = [];
-  const ranges: TaskDependencies['ranges'] = [];
-  arrayMember(dependsOn, 'taskIds')?.forEach((id, index) => {
-    if (typeof id === 'string') taskIds.push({ id, pointer: `/dependsOn/taskIds/${index}` });
-  });
-  arrayMember(dependsOn, 'taskIdRanges')?.forEach((range, index) => {
-    const start = numberMember(range, 'start');
-    const end = numberMember(range, 'end');
-    if (isInt32(start) && isInt32(end) && start >= 0 && start <= end && member(range, 'start') !== undefined) {
-      ranges.push({ start, end, pointer: `/dependsOn/taskIdRanges/${index}` });
-    }
-  });
-  return { taskIds, ranges };
+  return {
+    taskIds: dependencyIdEntries(task.value),
+    ranges: dependencyRangeEntries(task.value).filter(({ start, end }) => isInt32(start) && isInt32(end) && start >= 0 && start <= end),
+  };
 }
 
 /**
