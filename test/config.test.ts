@@ -106,6 +106,18 @@ describe('config lookup finds every supported file name', () => {
     assert.equal(findConfigFile(path.join(directory, 'repo', 'jobs')), undefined);
   });
 
+  it('a config named with configFile replaces the one lookup would find', async () => {
+    const directory = workspace({
+      '.batchlintrc.json': JSON.stringify({ rules: { [RULE]: 'warn' } }),
+      'ci/batchlint.yaml': `rules:\n  ${RULE}: info\nignores:\n  - "*.json"\n`,
+      'tasks.json': TWO_BAD_IDS,
+    });
+    const run = await lint({ cwd: directory, configFile: 'ci/batchlint.yaml', patterns: ['tasks.json'] });
+    assert.equal(run.config.filePath, path.join(directory, 'ci', 'batchlint.yaml'));
+    // The ignore glob is relative to ci/, so it does not reach tasks.json at the top.
+    assert.deepEqual(findingsOf(run, directory, 'tasks.json'), [`4:13 ${RULE} info`, `8:13 ${RULE} info`]);
+  });
+
   it('ignores the lookup with useConfigLookup: false (batchlint:recommended applies)', async () => {
     const directory = workspace({ '.batchlintrc.json': json, 'tasks.json': TWO_BAD_IDS });
     const run = await lint({ cwd: directory, patterns: ['tasks.json'], useConfigLookup: false });
