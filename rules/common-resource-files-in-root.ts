@@ -1,6 +1,6 @@
 import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { isAbsoluteFilePath, resolveRelativePath } from '../src/engine/file-path.js';
-import { resourceFileEntries } from '../src/engine/task-files.js';
+import { isAbsoluteFilePath, resolveRelativePath } from '../src/rule-api.js';
+import { resourceFileEntries } from '../src/rule-api.js';
 
 /** Characters after which a path starts a new token in a command line. */
 const TOKEN_BOUNDARY = /[\s"'=(;&|<>,]/;

@@ -5,7 +5,7 @@ import {
   splitCommandSegments,
   type CommandWord,
   type ShellFamily,
-} from '../src/engine/command-line.js';
+} from '../src/rule-api.js';
 import { defineRule, isTemplateExpression, objectMember, pointerTo, stringMember } from '../src/rule-api.js';
 
 type ArgumentTest = (args: readonly string[]) => boolean;

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rule-api.js';
-import { findOverlaps } from '../src/engine/integer-intervals.js';
-import { dependencyIdEntries, dependencyRangeEntries } from '../src/engine/task-dependencies.js';
-import type { DependencyIdEntry } from '../src/engine/task-dependencies.js';
+import { findOverlaps } from '../src/rule-api.js';
+import { dependencyIdEntries, dependencyRangeEntries } from '../src/rule-api.js';
+import type { DependencyIdEntry } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'depends-on-duplicate',

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule-api.js';
-import { dependencyIdEntries } from '../src/engine/task-dependencies.js';
-import type { DependencyIdEntry } from '../src/engine/task-dependencies.js';
+import { dependencyIdEntries } from '../src/rule-api.js';
+import type { DependencyIdEntry } from '../src/rule-api.js';
 
 /** Only ids written the way a range would select them: no sign, no leading zeros, within int32. */
 const CANONICAL_INTEGER_ID = /^(0|[1-9][0-9]{0,9})$/;

@@ -1,5 +1,5 @@
 import { defineRule, pointerTo } from '../src/rule-api.js';
-import { dependencyRangeEntries } from '../src/engine/task-dependencies.js';
+import { dependencyRangeEntries } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'depends-on-range-negative',

@@ -1,5 +1,5 @@
 import { defineRule, isTemplateExpression, stringMember } from '../src/rule-api.js';
-import { dependencyIdEntries, dependencyRangeEntries, rangeAddressableNumber } from '../src/engine/task-dependencies.js';
+import { dependencyIdEntries, dependencyRangeEntries, rangeAddressableNumber } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'depends-on-self',

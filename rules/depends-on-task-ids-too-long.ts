@@ -1,5 +1,5 @@
 import { defineRule, pointerTo } from '../src/rule-api.js';
-import { dependencyIdEntries } from '../src/engine/task-dependencies.js';
+import { dependencyIdEntries } from '../src/rule-api.js';
 
 const SERVICE_LIMIT = 64000;
 

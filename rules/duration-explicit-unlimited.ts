@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule-api.js';
-import { durationFieldsOf } from '../src/engine/duration-fields.js';
-import { parseDuration, TIMESPAN_MAX_TEXT, TIMESPAN_MAX_TICKS } from '../src/engine/odata-duration.js';
+import { durationFieldsOf } from '../src/rule-api.js';
+import { parseDuration, TIMESPAN_MAX_TEXT, TIMESPAN_MAX_TICKS } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'duration-explicit-unlimited',

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule-api.js';
-import { durationFieldsOf } from '../src/engine/duration-fields.js';
-import { parseDuration } from '../src/engine/odata-duration.js';
+import { durationFieldsOf } from '../src/rule-api.js';
+import { parseDuration } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'duration-not-positive',

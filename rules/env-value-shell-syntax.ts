@@ -1,4 +1,4 @@
-import { findVariableReferences } from '../src/engine/command-line.js';
+import { findVariableReferences } from '../src/rule-api.js';
 import { arrayMember, defineRule, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
 
 /** Values of these settings are credentials: never echo a piece of them in a message. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule-api.js';
-import { exitCodeEntries } from '../src/engine/exit-conditions.js';
-import type { ExitCodeEntry } from '../src/engine/exit-conditions.js';
+import { exitCodeEntries } from '../src/rule-api.js';
+import type { ExitCodeEntry } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'exit-code-duplicate',

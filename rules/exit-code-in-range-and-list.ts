@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule-api.js';
-import { exitCodeEntries, exitCodeRangeEntries } from '../src/engine/exit-conditions.js';
-import { IntervalIndex } from '../src/engine/integer-intervals.js';
+import { exitCodeEntries, exitCodeRangeEntries } from '../src/rule-api.js';
+import { IntervalIndex } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'exit-code-in-range-and-list',

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/rule-api.js';
-import { exitCodeRangeEntries } from '../src/engine/exit-conditions.js';
+import { exitCodeRangeEntries } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'exit-code-range-inverted',

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule-api.js';
-import { exitCodeRangeEntries } from '../src/engine/exit-conditions.js';
-import { findOverlaps } from '../src/engine/integer-intervals.js';
+import { exitCodeRangeEntries } from '../src/rule-api.js';
+import { findOverlaps } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'exit-code-range-overlap',

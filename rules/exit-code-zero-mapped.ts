@@ -1,5 +1,5 @@
 import { defineRule } from '../src/rule-api.js';
-import { exitCodeEntries, exitCodeRangeEntries } from '../src/engine/exit-conditions.js';
+import { exitCodeEntries, exitCodeRangeEntries } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'exit-code-zero-mapped',

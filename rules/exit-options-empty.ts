@@ -1,5 +1,5 @@
 import { defineRule } from '../src/rule-api.js';
-import { exitOptionsPlaces } from '../src/engine/exit-conditions.js';
+import { exitOptionsPlaces } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'exit-options-empty',

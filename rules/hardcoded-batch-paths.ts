@@ -1,4 +1,4 @@
-import { maskTemplateExpressions, taskCommandLines } from '../src/engine/command-line.js';
+import { maskTemplateExpressions, taskCommandLines } from '../src/rule-api.js';
 import { defineRule } from '../src/rule-api.js';
 
 const LINUX_NODE_ROOT = /\/mnt(?:\/resource)?\/batch\/tasks(?:\/[^\s"'/;&|]+)?/;

@@ -1,6 +1,6 @@
 import { defineRule, hasMember, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { parseSas } from '../src/engine/sas-url.js';
-import { outputFileObjects } from '../src/engine/task-files.js';
+import { parseSas } from '../src/rule-api.js';
+import { outputFileObjects } from '../src/rule-api.js';
 
 interface Options {
   allowCreateOnly: boolean;

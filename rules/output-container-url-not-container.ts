@@ -1,6 +1,6 @@
 import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { containerUrlShape, maskSecrets, parseSas, parseUrl } from '../src/engine/sas-url.js';
-import { outputFileObjects } from '../src/engine/task-files.js';
+import { containerUrlShape, maskSecrets, parseSas, parseUrl } from '../src/rule-api.js';
+import { outputFileObjects } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'output-container-url-not-container',

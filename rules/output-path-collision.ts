@@ -1,7 +1,7 @@
 import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
 import type { EntityRef } from '../src/rule-api.js';
-import { maskSecrets, urlWithoutQuery } from '../src/engine/sas-url.js';
-import { outputFileObjects } from '../src/engine/task-files.js';
+import { maskSecrets, urlWithoutQuery } from '../src/rule-api.js';
+import { outputFileObjects } from '../src/rule-api.js';
 
 const WILDCARD = /[*?[]/;
 const VARIABLE_REFERENCE = /\$\{?[A-Za-z_]|%[A-Za-z_][A-Za-z0-9_()]*%/;

@@ -1,5 +1,5 @@
 import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { outputFileObjects } from '../src/engine/task-files.js';
+import { outputFileObjects } from '../src/rule-api.js';
 
 const WILDCARD = /[*?[]/;
 /** A last segment such as `result.txt`: a name, a dot, and a short extension. */

@@ -1,5 +1,5 @@
 import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { outputFileObjects } from '../src/engine/task-files.js';
+import { outputFileObjects } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'output-pattern-wrong-separator',

@@ -1,6 +1,6 @@
 import { defineRule, hasMember, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { parseSas } from '../src/engine/sas-url.js';
-import { resourceFileObjects } from '../src/engine/task-files.js';
+import { parseSas } from '../src/rule-api.js';
+import { resourceFileObjects } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'resource-file-container-sas-missing-list',

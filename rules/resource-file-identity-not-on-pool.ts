@@ -1,5 +1,5 @@
 import { arrayMember, defineRule, isTemplateExpression, member, objectMember, pointerTo, stringMember } from '../src/rule-api.js';
-import { resourceFileObjects } from '../src/engine/task-files.js';
+import { resourceFileObjects } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'resource-file-identity-not-on-pool',

@@ -1,6 +1,6 @@
 import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { isAbsoluteFilePath, resolveRelativePath } from '../src/engine/file-path.js';
-import { resourceFileLists } from '../src/engine/task-files.js';
+import { isAbsoluteFilePath, resolveRelativePath } from '../src/rule-api.js';
+import { resourceFileLists } from '../src/rule-api.js';
 
 /** Sources that download one file to exactly `filePath`; container sources treat it as a directory. */
 const SINGLE_FILE_SOURCES = ['httpUrl', 'blobSource'];

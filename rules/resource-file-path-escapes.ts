@@ -1,6 +1,6 @@
 import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { isAbsoluteFilePath, resolveRelativePath } from '../src/engine/file-path.js';
-import { resourceFileObjects } from '../src/engine/task-files.js';
+import { isAbsoluteFilePath, resolveRelativePath } from '../src/rule-api.js';
+import { resourceFileObjects } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'resource-file-path-escapes',

@@ -1,5 +1,5 @@
 import { defineRule, hasMember, isAtLeast, pointerTo } from '../src/rule-api.js';
-import { resourceFileObjects } from '../src/engine/task-files.js';
+import { resourceFileObjects } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'resource-file-prefix-with-http',

@@ -1,5 +1,5 @@
 import { defineRule, isAtLeast, member, pointerTo } from '../src/rule-api.js';
-import { resourceFileObjects } from '../src/engine/task-files.js';
+import { resourceFileObjects } from '../src/rule-api.js';
 
 const SOURCES = ['httpUrl', 'storageContainerUrl', 'autoStorageContainerName'] as const;
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule-api.js';
 import type { JsonValue } from '../src/rule-api.js';
-import { resourceFileLists } from '../src/engine/task-files.js';
+import { resourceFileLists } from '../src/rule-api.js';
 
 interface Options {
   maxFiles: number;

@@ -1,7 +1,7 @@
 import { defineRule, member } from '../src/rule-api.js';
-import { sasUrls } from '../src/engine/entity-urls.js';
-import { parseDuration } from '../src/engine/odata-duration.js';
-import { maskSecrets, parseSasTime } from '../src/engine/sas-url.js';
+import { sasUrls } from '../src/rule-api.js';
+import { parseDuration } from '../src/rule-api.js';
+import { maskSecrets, parseSasTime } from '../src/rule-api.js';
 
 interface Options {
   days: number;

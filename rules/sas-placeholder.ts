@@ -1,6 +1,6 @@
 import { defineRule, isTemplateExpression } from '../src/rule-api.js';
-import { urlFields } from '../src/engine/entity-urls.js';
-import { maskSecrets, sasPlaceholderKind } from '../src/engine/sas-url.js';
+import { urlFields } from '../src/rule-api.js';
+import { maskSecrets, sasPlaceholderKind } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'sas-placeholder',

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule-api.js';
-import { sasUrls } from '../src/engine/entity-urls.js';
-import { maskSecrets, sasPlaceholderKind } from '../src/engine/sas-url.js';
+import { sasUrls } from '../src/rule-api.js';
+import { maskSecrets, sasPlaceholderKind } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'sas-token-committed',

@@ -1,4 +1,4 @@
-import { findShellFeatures, findShellInvocation, maskTemplateExpressions, taskCommandLines } from '../src/engine/command-line.js';
+import { findShellFeatures, findShellInvocation, maskTemplateExpressions, taskCommandLines } from '../src/rule-api.js';
 import { defineRule, isTemplateExpression } from '../src/rule-api.js';
 
 export default defineRule({

@@ -7,7 +7,7 @@ import {
   taskCommandLines,
   type CommandWord,
   type ShellFeature,
-} from '../src/engine/command-line.js';
+} from '../src/rule-api.js';
 import { defineRule, isTemplateExpression, objectMember, stringMember, type RelatedPlace } from '../src/rule-api.js';
 
 const WINDOWS_DRIVE_PATH = /^(?:[A-Za-z]:\\|\.\.?\\)/;

@@ -1,6 +1,6 @@
 import { defineRule, isTemplateExpression } from '../src/rule-api.js';
-import { urlFields } from '../src/engine/entity-urls.js';
-import { parseUrl } from '../src/engine/sas-url.js';
+import { urlFields } from '../src/rule-api.js';
+import { parseUrl } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'url-insecure-http',

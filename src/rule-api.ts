@@ -46,3 +46,15 @@ export type {
 } from './engine/rule-types.js';
 export { reportSchemaIssues, SCHEMA_RULE_MESSAGES } from './schema/check-entity-schema.js';
 export type { SchemaRuleId } from './schema/check-entity-schema.js';
+
+// Batch domain knowledge shared by rules: durations, SAS URLs, command lines, resource and output files…
+export * from './batch/command-line.js';
+export * from './batch/duration-fields.js';
+export * from './batch/entity-urls.js';
+export * from './batch/exit-conditions.js';
+export * from './batch/file-path.js';
+export * from './batch/integer-intervals.js';
+export * from './batch/odata-duration.js';
+export * from './batch/sas-url.js';
+export * from './batch/task-dependencies.js';
+export * from './batch/task-files.js';

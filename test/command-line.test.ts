@@ -9,7 +9,7 @@ import {
   splitCommandSegments,
   splitCommandWords,
   taskCommandLines,
-} from '../src/engine/command-line.js';
+} from '../src/batch/command-line.js';
 
 const featureList = (commandLine: string, os?: 'linux' | 'windows'): string[] =>
   findShellFeatures(commandLine, os).map((feature) => `${feature.kind} ${feature.text} @${feature.offset}`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findOverlaps, IntervalIndex } from '../src/engine/integer-intervals.js';
-import type { Interval } from '../src/engine/integer-intervals.js';
+import { findOverlaps, IntervalIndex } from '../src/batch/integer-intervals.js';
+import type { Interval } from '../src/batch/integer-intervals.js';
 
 function intervals(...bounds: Array<[number, number]>): Interval[] {
   return bounds.map(([start, end], index) => ({ start, end, index }));

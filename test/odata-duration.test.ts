@@ -8,7 +8,7 @@ import {
   TICKS_PER_SECOND,
   TIMESPAN_MAX_TEXT,
   TIMESPAN_MAX_TICKS,
-} from '../src/engine/odata-duration.js';
+} from '../src/batch/odata-duration.js';
 
 function ticksOf(text: string): bigint {
   const parsed = parseDuration(text);

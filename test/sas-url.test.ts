@@ -10,7 +10,7 @@ import {
   parseUrl,
   sasPlaceholderKind,
   urlWithoutQuery,
-} from '../src/engine/sas-url.js';
+} from '../src/batch/sas-url.js';
 
 const SAS_URL =
   'https://acct.blob.core.windows.net/input/data%20set/a+b.txt?sv=2022-11-02&sr=b&sp=r&st=2025-12-01T00%3A00%3A00Z&se=2026-02-01&spr=https&sig=AbC%2Bd%2F%3D';

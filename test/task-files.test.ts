@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { outputFileObjects, resourceFileEntries, resourceFileLists, resourceFileObjects } from '../src/engine/task-files.js';
-import { embeddedUrls, fieldLabel, sasUrls, urlFields } from '../src/engine/entity-urls.js';
+import { outputFileObjects, resourceFileEntries, resourceFileLists, resourceFileObjects } from '../src/batch/task-files.js';
+import { embeddedUrls, fieldLabel, sasUrls, urlFields } from '../src/batch/entity-urls.js';
 import type { EntityRef, JsonValue } from '../src/engine/rule-types.js';
 
 const task: JsonValue = {

@@ -5,7 +5,7 @@
  * fully parses shell grammar: the aim is few false positives on real command lines.
  */
 
-import { objectMember, stringMember } from './untrusted-json.js';
+import { objectMember, stringMember } from '../engine/untrusted-json.js';
 
 export type ShellFamily = 'cmd' | 'posix' | 'powershell';
 export type NodeOs = 'linux' | 'windows';

@@ -1,6 +1,6 @@
 import { pointerTo } from '../document/json-pointer.js';
-import type { EntityDefinition, EntityRef } from './rule-types.js';
-import { isTemplateExpression, member } from './untrusted-json.js';
+import type { EntityDefinition, EntityRef } from '../engine/rule-types.js';
+import { isTemplateExpression, member } from '../engine/untrusted-json.js';
 
 /** Where each REST definition keeps its durations (S19): a Job Release Task holds them directly, not under `constraints`. */
 const DURATION_PATHS: Record<EntityDefinition, ReadonlyArray<readonly string[]>> = {

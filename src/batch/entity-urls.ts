@@ -2,8 +2,8 @@ import { pointerTo } from '../document/json-pointer.js';
 import { findUrlsInText, parseSas, parseUrl } from './sas-url.js';
 import type { SasToken, UrlParts } from './sas-url.js';
 import { resourceFileObjects, outputFileObjects } from './task-files.js';
-import { arrayMember, isJsonObject, member, objectMember } from './untrusted-json.js';
-import type { EntityRef, JsonValue } from './rule-types.js';
+import { arrayMember, isJsonObject, member, objectMember } from '../engine/untrusted-json.js';
+import type { EntityRef, JsonValue } from '../engine/rule-types.js';
 
 /**
  * Where URLs live in Batch bodies (reference C.8). Each entity is walked on its own: a job's

@@ -1,6 +1,6 @@
 import { pointerTo } from '../document/json-pointer.js';
-import type { JsonObject, JsonValue } from './rule-types.js';
-import { arrayMember, isJsonObject, member, objectMember } from './untrusted-json.js';
+import type { JsonObject, JsonValue } from '../engine/rule-types.js';
+import { arrayMember, isJsonObject, member, objectMember } from '../engine/untrusted-json.js';
 import type { Interval } from './integer-intervals.js';
 
 /** The single-option members of `exitConditions`; `schedulingError` is the pre-2017-05 name of `preProcessingError`. */

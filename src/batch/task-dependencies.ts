@@ -1,7 +1,7 @@
 import { pointerTo } from '../document/json-pointer.js';
-import type { JsonValue } from './rule-types.js';
+import type { JsonValue } from '../engine/rule-types.js';
 import type { Interval } from './integer-intervals.js';
-import { arrayMember, isJsonObject, member, objectMember } from './untrusted-json.js';
+import { arrayMember, isJsonObject, member, objectMember } from '../engine/untrusted-json.js';
 
 export interface DependencyIdEntry {
   readonly id: string;

@@ -1,6 +1,6 @@
 import { pointerTo } from '../document/json-pointer.js';
-import { isJsonObject, member } from './untrusted-json.js';
-import type { JsonValue } from './rule-types.js';
+import { isJsonObject, member } from '../engine/untrusted-json.js';
+import type { JsonValue } from '../engine/rule-types.js';
 
 /**
  * The file lists of one task-like body (task, job manager, preparation, release or start task).

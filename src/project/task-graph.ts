@@ -1,6 +1,6 @@
 import type { EntityRef } from '../engine/rule-types.js';
 import { isInt32 } from '../engine/untrusted-json.js';
-import { dependencyIdEntries, dependencyRangeEntries, rangeAddressableNumber } from '../engine/task-dependencies.js';
+import { dependencyIdEntries, dependencyRangeEntries, rangeAddressableNumber } from '../batch/task-dependencies.js';
 
 /** Tasks with their ids indexed: by lower-cased id, and by range address in sorted order. */
 export class TaskIndex {
