@@ -9,7 +9,6 @@ import type { SeveritySetting, JsonObject } from '../engine/rule-types.js';
 
 /** The config keys a file may hold, exactly as users write them. */
 export interface ConfigFileContent {
-  root?: boolean;
   extends?: string | string[];
   rules?: Record<string, RuleSettingInput>;
   overrides?: Array<{ files: string | string[]; excludedFiles?: string | string[]; rules?: Record<string, RuleSettingInput>; apiVersion?: string }>;
@@ -57,7 +56,7 @@ export const CONFIG_FILE_NAMES = [
 ] as const;
 
 const TOP_LEVEL_KEYS = [
-  '$schema', 'root', 'extends', 'rules', 'overrides', 'ignores', 'apiVersion', 'jobs', 'pools', 'plugins', 'now',
+  '$schema', 'extends', 'rules', 'overrides', 'ignores', 'apiVersion', 'jobs', 'pools', 'plugins', 'now',
   'completeTaskSet', 'suppressions',
 ];
 

@@ -63,6 +63,10 @@ export interface ResolvedConfig {
   filePath: string | undefined;
   directory: string;
   layers: RuleLayer[];
+  /** --rule settings: they beat every layer and every override. */
+  commandLineRules: Map<string, RuleSetting> | undefined;
+  /** --api-version: beats the config and its overrides. */
+  commandLineApiVersion: ApiVersion | undefined;
   overrides: ResolvedOverride[];
   ignores: Array<{ pattern: string; directory: string }>;
   apiVersion: ApiVersion;
@@ -93,6 +97,8 @@ export async function resolveConfig(request: ConfigRequest): Promise<ResolvedCon
     filePath: undefined,
     directory: request.cwd,
     layers: [],
+    commandLineRules: undefined,
+    commandLineApiVersion: undefined,
     overrides: [],
     ignores: [],
     apiVersion: NEWEST_API_VERSION,
@@ -104,20 +110,24 @@ export async function resolveConfig(request: ConfigRequest): Promise<ResolvedCon
     suppressions: [],
   };
   const file = request.configFile ?? request.found;
+  let top: LoadedConfigFile | undefined;
   if (request.inline) {
-    resolved.directory = request.inline.directory;
     const filePath = path.join(request.inline.directory, request.inline.source);
-    await applyConfigFile(resolved, { filePath, directory: request.inline.directory, content: validateConfigContent(request.inline.content, filePath) }, new Set());
+    top = { filePath, directory: request.inline.directory, content: validateConfigContent(request.inline.content, filePath) };
   } else if (file) {
-    const loaded = await loadConfigFile(path.resolve(request.cwd, file));
-    resolved.filePath = loaded.filePath;
-    resolved.directory = loaded.directory;
-    await applyConfigFile(resolved, loaded, new Set());
+    top = await loadConfigFile(path.resolve(request.cwd, file));
+    resolved.filePath = top.filePath;
+  }
+  if (top) {
+    resolved.directory = top.directory;
+    // A config that says nothing about presets builds on the recommended rules; `extends: []` starts from none.
+    if (top.content.extends === undefined) resolved.layers.push({ preset: 'batchlint:recommended' });
+    await applyConfigFile(resolved, top, new Set());
   } else {
     resolved.layers.push({ preset: 'batchlint:recommended' });
   }
-  if (request.ruleOverrides) resolved.layers.push({ rules: toRuleMap(request.ruleOverrides), source: '--rule' });
-  if (request.apiVersion !== undefined) resolved.apiVersion = checkApiVersion(request.apiVersion, '--api-version');
+  if (request.ruleOverrides) resolved.commandLineRules = toRuleMap(request.ruleOverrides);
+  if (request.apiVersion !== undefined) resolved.commandLineApiVersion = checkApiVersion(request.apiVersion, '--api-version');
   return resolved;
 }
 
@@ -239,6 +249,7 @@ export function ruleSettingsForFile(
   for (const override of config.overrides) {
     if (override.matcher.matches('', absolutePath)) applyLayer({ rules: override.rules, source: 'override' });
   }
+  if (config.commandLineRules) applyLayer({ rules: config.commandLineRules, source: '--rule' });
   const result = new Map<string, { severity: Severity; options: object | undefined }>();
   for (const rule of rules) {
     const setting = settings.get(rule.id);
@@ -250,6 +261,7 @@ export function ruleSettingsForFile(
 
 /** The api-version for one file: the last matching override's, else the config's. */
 export function apiVersionForFile(config: ResolvedConfig, absolutePath: string): ApiVersion {
+  if (config.commandLineApiVersion) return config.commandLineApiVersion;
   let version = config.apiVersion;
   for (const override of config.overrides) {
     if (override.apiVersion && override.matcher.matches('', absolutePath)) version = override.apiVersion;
@@ -267,5 +279,6 @@ export function unknownRuleIds(config: ResolvedConfig, rules: readonly Rule[]): 
   for (const override of config.overrides) {
     for (const ruleId of override.rules.keys()) if (!known.has(ruleId)) unknown.push({ ruleId, source: 'overrides' });
   }
+  for (const ruleId of config.commandLineRules?.keys() ?? []) if (!known.has(ruleId)) unknown.push({ ruleId, source: '--rule' });
   return unknown;
 }
