@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -59,8 +59,14 @@ function runCli(args: readonly string[], options: RunOptions): Promise<CliRun> {
  * A temporary directory holding `files`. The `.git` directory stops the config lookup there
  * (a stray .batchlintrc above the temp dir cannot change the outcome) and makes it the SARIF root.
  */
+const workspaces: string[] = [];
+after(() => {
+  for (const directory of workspaces) fs.rmSync(directory, { recursive: true, force: true });
+});
+
 function workspace(files: Record<string, string> = {}): string {
   const directory = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'batchlint-cli-')));
+  workspaces.push(directory);
   fs.mkdirSync(path.join(directory, '.git'));
   for (const [relative, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(directory, relative)), { recursive: true });
