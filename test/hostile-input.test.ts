@@ -452,3 +452,271 @@ describe('prototype pollution', () => {
     );
   });
 });
+
+/** Raw characters that could drive a terminal or reorder text; LF is the only control output may carry. */
+const RAW_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const SGR = /\u001b\[[0-9;]*m/g;
+
+describe('terminal safety: strings from linted files never drive the terminal', () => {
+  const HOSTILE_IDS: Record<string, string> = {
+    'sgr.json': '\u001b[31mred\u001b[0m',
+    'osc8.json': '\u001b]8;;http://x\u0007link',
+    'bidi.json': 'a\u202eb\u2066c\u2069d\u202a',
+    'c1.json': 'a\u009bb\rc\bd',
+  };
+  const VISIBLE = ['\\u001b[31mred\\u001b[0m', '\\u001b]8;;http://x\\u0007link', 'a\\u202eb\\u2066c\\u2069d\\u202a', 'a\\u009bb\\u000dc\\u0008d'];
+  const HOSTILE_FILE_NAME = '\u001b[2Jname\u0007.json';
+
+  function hostileWorkspace(): string {
+    const files: Record<string, string> = {};
+    for (const [file, id] of Object.entries(HOSTILE_IDS)) files[file] = JSON.stringify({ id, commandLine: 'x' });
+    files[HOSTILE_FILE_NAME] = '{"id":"file name","commandLine":"x"}';
+    const cwd = workspace(files);
+    fs.mkdirSync(path.join(cwd, '\u001b]8;;x\u0007dir.json'));
+    return cwd;
+  }
+
+  test('stylish: --no-color output is free of raw control and bidi characters and shows each one escaped; --color only adds SGR colours', async () => {
+    const cwd = hostileWorkspace();
+    const plain = await runCli(['--no-config-lookup', '--no-color', '*.json'], cwd);
+    assertWellBehaved(plain, 2);
+    assert.doesNotMatch(plain.stdout.replace(/\n/g, ''), RAW_UNSAFE);
+    for (const visible of VISIBLE) assert.ok(plain.stdout.includes(visible), `stylish output lacks ${visible}`);
+    assert.ok(plain.stdout.includes('\\u001b[2Jname\\u0007.json:1:7'), 'the hostile file name is escaped');
+    // The unreadable directory's name reaches stderr escaped too.
+    assert.equal(plain.stderr, 'batchlint: \\u001b]8;;x\\u0007dir.json: is a directory, not a file\n');
+
+    const coloured = await runCli(['--no-config-lookup', '--color', '*.json'], cwd);
+    assertWellBehaved(coloured, 2);
+    assert.notEqual(coloured.stdout, plain.stdout, '--color added no colour');
+    assert.equal(coloured.stdout.replace(SGR, ''), plain.stdout);
+    assert.equal(coloured.stderr, plain.stderr);
+  });
+
+  test('github: annotations carry no raw control or bidi character; json and sarif stay valid JSON with the exact strings', async () => {
+    const cwd = hostileWorkspace();
+    const github = await runCli(['--no-config-lookup', '-f', 'github', '*.json'], cwd);
+    assertWellBehaved(github, 2);
+    const lines = github.stdout.split('\n').filter(Boolean);
+    assert.equal(lines.length, 5);
+    for (const line of lines) assert.doesNotMatch(line, RAW_UNSAFE);
+    // A CR is the workflow command's own %0D escape: a line break inside the annotation, not a terminal control.
+    for (const visible of VISIBLE.map((text) => text.replace('\\u000d', '%0D'))) assert.ok(github.stdout.includes(visible), `github output lacks ${visible}`);
+    assert.ok(github.stdout.includes('file=\\u001b[2Jname\\u0007.json,'));
+
+    for (const format of ['json', 'sarif']) {
+      const run = await runCli(['--no-config-lookup', '-f', format, '*.json'], cwd);
+      assertWellBehaved(run, 2);
+      assert.doesNotMatch(run.stdout, /[\u0000-\u0009\u000b-\u001f]/, `${format} output carries a raw C0 control`);
+      const parsed = JSON.parse(run.stdout) as LintResult[] | { runs: Array<{ results: Array<{ message: { text: string } }> }> };
+      const texts = Array.isArray(parsed)
+        ? parsed.flatMap((result) => result.messages.map((message) => message.message))
+        : parsed.runs[0]!.results.map((result) => result.message.text);
+      // The data stays faithful: the consumer gets the exact id back and escapes it for its own medium.
+      for (const id of Object.values(HOSTILE_IDS)) assert.ok(texts.some((text) => text.includes(id)), `${format} lacks ${JSON.stringify(id)}`);
+    }
+  });
+});
+
+describe('secrets never reach the output', () => {
+  const PLANTED = /PLANTED[A-Z0-9]*/g;
+  const TASK = JSON.stringify({
+    id: 'secret-task',
+    commandLine: "/bin/sh -c 'curl -H \"x-ms-key: x\" \"https://acct.blob.core.windows.net/c/f?sv=2022-11-02&se=2030-01-01&sp=r&sig=PLANTEDSIGCMD%3D\" && echo'",
+    resourceFiles: [
+      { httpUrl: 'http://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&se=2030-01-01&sp=r&sig=PLANTEDSIGHTTP%3D', filePath: 'f.txt' },
+      { storageContainerUrl: 'https://acct.blob.core.windows.net/c?sv=2022-11-02&se=2020-01-01&sp=r&sig=PLANTEDSIGEXPIRED%3D' },
+      { storageContainerUrl: 'https://acct.blob.core.windows.net/c/sub?sv=2022-11-02&se=2030-01-01&sp=w&sig=PLANTEDSIGSUBPATH%3D' },
+      { httpUrl: 'https://acct.blob.core.windows.net/c/f txt?sp=r&se=2030-01-01&sig=PLANTEDSIGSPACE%3D', filePath: 'g' },
+      { httpUrl: 'ftp://acct.blob.core.windows.net/c/f?sp=r&sig=PLANTEDSIGFTP%3D', filePath: 'h' },
+    ],
+    outputFiles: [
+      {
+        filePattern: '*.txt',
+        destination: { container: { containerUrl: 'https://acct.blob.core.windows.net/out?sv=2022-11-02&se=2030-01-01&sp=r&sig=PLANTEDSIGOUTPUT%3D' } },
+        uploadOptions: { uploadCondition: 'taskcompletion' },
+      },
+    ],
+    environmentSettings: [
+      { name: 'DB_PASSWORD', value: 'PLANTEDPASSWORD $(whoami) `id` ${HOME}' },
+      { name: 'DB_PASSWORD', value: 'S3cr3t$PLANTEDDOLLAR' },
+      { name: 'STORAGE_KEY', value: 'PLANTEDACCOUNTKEY==' },
+      { name: 'API_TOKEN', value: '%PLANTEDPERCENT%x' },
+      { name: 'SAS_URL', value: 'https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=PLANTEDSIGENV%3D' },
+    ],
+    containerSettings: { imageName: 'x', registry: { registryServer: 'r.azurecr.io', username: 'u', password: 'PLANTEDREGISTRYPASSWORD' } },
+  });
+  const POOL = JSON.stringify({
+    id: 'secret-pool',
+    vmSize: 'standard_d2s_v3',
+    targetDedicatedNodes: 1,
+    virtualMachineConfiguration: {
+      imageReference: { publisher: 'canonical', offer: 'ubuntu', sku: '22_04-lts' },
+      nodeAgentSKUId: 'batch.node.ubuntu 22.04',
+      containerConfiguration: { type: 'dockerCompatible', containerRegistries: [{ registryServer: 'r.azurecr.io', username: 'u', password: 'PLANTEDPOOLREGISTRY' }] },
+      extensions: [{ name: 'e', publisher: 'p', type: 't', protectedSettings: { key: 'PLANTEDPROTECTED' } }],
+    },
+    userAccounts: [{ name: 'admin', password: 'PLANTEDUSERPASSWORD', linuxUserConfiguration: { sshPrivateKey: 'PLANTEDSSHKEY' } }],
+    mountConfiguration: [
+      { azureBlobFileSystemConfiguration: { accountName: 'a', containerName: 'c', accountKey: 'PLANTEDBLOBKEY', relativeMountPath: 'm' } },
+      { azureBlobFileSystemConfiguration: { accountName: 'a', containerName: 'c', sasKey: 'sv=2022&sig=PLANTEDMOUNTSAS', relativeMountPath: 'k' } },
+      { azureFileShareConfiguration: { accountName: 'a', azureFileUrl: 'https://a.file.core.windows.net/s', accountKey: 'PLANTEDSHAREKEY', relativeMountPath: 'n' } },
+      { cifsMountConfiguration: { username: 'u', source: '//s/x', relativeMountPath: 'o', password: 'PLANTEDCIFSPASSWORD' } },
+    ],
+    startTask: { commandLine: "/bin/sh -c 'echo'", environmentSettings: [{ name: 'STORAGE_ACCOUNT_KEY', value: 'PLANTEDSTARTTASKKEY' }] },
+  });
+  const JOB = JSON.stringify({
+    id: 'secret-job',
+    poolInfo: { poolId: 'secret-pool' },
+    commonEnvironmentSettings: [{ name: 'CONNECTION_STRING', value: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=PLANTEDCONNECTIONKEY' }],
+    jobManagerTask: { id: 'manager', commandLine: 'x', resourceFiles: [{ httpUrl: 'https://acct.blob.core.windows.net/c/m?sp=r&sig=PLANTEDSIGMANAGER', filePath: 'm' }] },
+  });
+
+  test('planted SAS signatures, keys and passwords appear in no formatter output, stderr or output file', async () => {
+    const cwd = workspace({ 'task.json': TASK, 'pool.json': POOL, 'job/job.json': JOB });
+    const findingsSeen = new Set<string>();
+    for (const format of ['stylish', 'json', 'sarif', 'github']) {
+      for (const colour of ['--color', '--no-color']) {
+        const outputFile = path.join(cwd, `out.${format}`);
+        const run = await runCli(['--no-config-lookup', colour, '--now', NOW, '-f', format, '-f', `${format}:${outputFile}`, 'task.json', 'pool.json', 'job/job.json'], cwd);
+        assertWellBehaved(run, 1);
+        const written = fs.readFileSync(outputFile, 'utf8');
+        for (const [where, text] of [['stdout', run.stdout], ['stderr', run.stderr], ['output file', written]] as const) {
+          assert.deepEqual(text.match(PLANTED) ?? [], [], `${format} ${colour} ${where} leaks a secret`);
+        }
+        if (format === 'json') for (const result of JSON.parse(run.stdout) as LintResult[]) for (const message of result.messages) findingsSeen.add(message.ruleId);
+      }
+    }
+    // The test means something only if the rules about secrets did report.
+    for (const ruleId of ['sas-token-committed', 'secret-literal', 'sas-expired', 'url-malformed']) assert.ok(findingsSeen.has(ruleId), `no ${ruleId} finding`);
+  });
+});
+
+describe('determinism: the same question, the same answer', () => {
+  /** Fixture files across several directories: cross-file rules bind them per directory. */
+  function fixtureFiles(): string[] {
+    const root = path.join(projectRoot, 'fixtures');
+    const files: string[] = [];
+    for (const directory of fs.readdirSync(root).sort().slice(0, 40)) {
+      for (const name of fs.readdirSync(path.join(root, directory)).sort()) {
+        if (name.endsWith('.json') && !name.endsWith('.config.json')) files.push(path.posix.join('fixtures', directory, name));
+      }
+    }
+    return files;
+  }
+
+  test('json and sarif are byte-identical across runs, reversed file order and --concurrency off vs 2', async () => {
+    const files = fixtureFiles();
+    assert.ok(files.length >= 40, `only ${files.length} fixture files`);
+    const help = await runCli(['--help'], projectRoot);
+    const hasConcurrency = help.stdout.includes('--concurrency');
+    for (const format of ['json', 'sarif']) {
+      const base = ['--no-config-lookup', '--no-color', '--now', NOW, '-f', format];
+      const first = await runCli([...base, ...files], projectRoot);
+      assert.ok(first.code === 1 || first.code === 2, `exit code ${first.code}`);
+      assert.doesNotMatch(first.stderr, /^\s+at /m);
+      const again = await runCli([...base, ...files], projectRoot);
+      const reversed = await runCli([...base, ...[...files].reverse()], projectRoot);
+      assert.ok(first.stdout.length > 1000);
+      assert.equal(again.stdout, first.stdout, `${format}: two runs differ`);
+      assert.equal(reversed.stdout, first.stdout, `${format}: reversed file order changes the output`);
+      assert.equal(reversed.stderr, first.stderr);
+      if (hasConcurrency) {
+        const serial = await runCli([...base, '--concurrency', 'off', ...files], projectRoot);
+        const parallel = await runCli([...base, '--concurrency', '2', ...[...files].reverse()], projectRoot);
+        assert.equal(serial.stdout, first.stdout, `${format}: --concurrency off differs`);
+        assert.equal(parallel.stdout, first.stdout, `${format}: --concurrency 2 differs`);
+      }
+    }
+  });
+});
+
+describe('plugin faults', () => {
+  const RULE_FIELDS = "summary: 's', rationale: 'r', howToFix: 'h', category: 'correctness', recommended: true";
+  const CONFIG = JSON.stringify({ extends: 'batchlint:recommended', plugins: ['./plugin.mjs'] });
+
+  test('a rule that throws on one task: rule id and file on stderr in one line, other findings kept, exit 2', async () => {
+    const plugin = `export default { rules: [
+      { id: 'local-fuse', ${RULE_FIELDS}, defaultSeverity: 'warn', scope: 'task', messages: { seen: 'Task {id} seen' },
+        check(context) {
+          const id = context.task.value.id;
+          if (id === 'boom') throw new Error('fuse lit\\n    at boom (fuse.js:1:1)\\u001b[2J');
+          context.report({ messageId: 'seen', pointer: '/id', data: { id: String(id) } });
+        } },
+      { id: 'local-bad-pointer', ${RULE_FIELDS}, defaultSeverity: 'warn', scope: 'task', messages: { nowhere: 'Nowhere' },
+        check(context) {
+          if (context.task.value.id === 'boom') context.report({ messageId: 'nowhere', pointer: '/not/there' });
+        } },
+    ] };\n`;
+    const cwd = workspace({
+      '.batchlintrc.json': CONFIG,
+      'plugin.mjs': plugin,
+      'boom.json': '{"id":"boom","commandLine":"x","requiredSlots":0}',
+      'fine.json': '{"id":"fine","commandLine":"x"}',
+    });
+    const run = await runCli(['--no-color', '-f', 'json', 'boom.json', 'fine.json'], cwd);
+    assertWellBehaved(run, 2);
+    assert.equal(
+      run.stderr,
+      'batchlint: boom.json: rule "local-bad-pointer" failed: reported a pointer that does not exist in boom.json: "/not/there"\n' +
+        'batchlint: boom.json: rule "local-fuse" failed: fuse lit\\n    at boom (fuse.js:1:1)\\u001b[2J\n',
+    );
+    assert.deepEqual(findingsOf(run, cwd), [
+      { file: 'boom.json', at: '1:48', rule: 'required-slots-invalid/slotsBelowOne' },
+      { file: 'fine.json', at: '1:7', rule: 'local-fuse/seen' },
+    ]);
+  });
+
+  test('a plugin that fails to import names the plugin and the reason: exit 2', async () => {
+    for (const [source, reason] of [
+      ["throw new Error('plugin exploded at import');\n", 'plugin exploded at import'],
+      ['export default [;\n', "Unexpected token ';'"],
+    ] as const) {
+      const cwd = workspace({ '.batchlintrc.json': CONFIG, 'plugin.mjs': source, 'task.json': INVALID_ID_TASK });
+      const run = await runCli(['--no-color', 'task.json'], cwd);
+      assertWellBehaved(run, 2);
+      assert.equal(run.stderr, `batchlint: Plugin "./plugin.mjs" failed to load: ${reason}\n`);
+      assert.equal(run.stdout, '');
+    }
+    const missing = workspace({ '.batchlintrc.json': CONFIG, 'task.json': INVALID_ID_TASK });
+    const run = await runCli(['--no-color', 'task.json'], missing);
+    assertWellBehaved(run, 2);
+    assert.match(run.stderr, /^batchlint: Plugin "\.\/plugin\.mjs" failed to load: Cannot find module '.*plugin\.mjs'/);
+  });
+
+  test('a plugin exporting a malformed rule, or no rules: exit 2 with the reason', async () => {
+    const malformed = workspace({ '.batchlintrc.json': CONFIG, 'plugin.mjs': "export default [{ id: 'Bad_Id', scope: 'task', check: 1 }];\n", 'task.json': INVALID_ID_TASK });
+    const bad = await runCli(['--no-color', 'task.json'], malformed);
+    assertWellBehaved(bad, 2);
+    assert.equal(
+      bad.stderr,
+      'batchlint: Plugin "./plugin.mjs": Invalid rule "Bad_Id": id must be kebab-case; summary must be a non-empty string; ' +
+        'rationale must be a non-empty string; howToFix must be a non-empty string; defaultSeverity must be error, warn or info; ' +
+        'category must be one of syntax, schema, correctness, reliability, security, compatibility, style; recommended must be a boolean; ' +
+        'check must be a function; messages must map at least one message id to a template\n',
+    );
+    const empty = workspace({ '.batchlintrc.json': CONFIG, 'plugin.mjs': 'export const nothing = 1;\n', 'task.json': INVALID_ID_TASK });
+    const none = await runCli(['--no-color', 'task.json'], empty);
+    assertWellBehaved(none, 2);
+    assert.match(none.stderr, /^batchlint: Plugin "\.\/plugin\.mjs" exports no rules/);
+  });
+});
+
+describe('closed output pipes', () => {
+  test(
+    'batchlint … | head: a reader that stops early ends the run quietly, without a stack trace',
+    { todo: 'src/cli.ts processIo() has no stdout error listener: an EPIPE prints "Error: write EPIPE" with a stack trace' },
+    async () => {
+      const tasks = Array.from({ length: 3000 }, (_unused, index) => `{"id":"bad id ${index}","commandLine":"x"}`);
+      const cwd = workspace({ 'many.json': `[${tasks.join(',\n')}]` });
+      const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${binPath}" --no-config-lookup --no-color many.json | head -c 100 > /dev/null`], {
+        cwd,
+        env: childEnvironment(),
+        encoding: 'utf8',
+        timeout: TIMEOUT_MS,
+      });
+      assert.equal(piped.error, undefined);
+      assert.doesNotMatch(piped.stderr, /EPIPE|^\s+at /m);
+    },
+  );
+});
