@@ -73,8 +73,15 @@ class EntityCollector {
       if (body) this.add('task', role, definition, body, `${pointer}/${role}`);
     }
     const factory = objectMember(value, 'taskFactory');
-    if (factory && stringMember(factory, 'type') === 'taskCollection') {
+    const factoryType = stringMember(factory, 'type');
+    if (factoryType === 'taskCollection') {
       this.tasks(arrayMember(factory, 'tasks'), `${pointer}/taskFactory/tasks`);
+    } else if (factoryType === 'parametricSweep' || factoryType === 'taskPerFile') {
+      // Bodies the extension copies into every generated task (and the one merge task) it adds.
+      for (const role of ['repeatTask', 'mergeTask'] as const) {
+        const body = objectMember(factory, role);
+        if (body) this.add('task', role, 'TaskAddParameter', body, `${pointer}/taskFactory/${role}`);
+      }
     }
   }
 }

@@ -20,8 +20,14 @@ export type RuleCategory =
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-/** The role an entity plays: which task-like slot of a job or pool it fills. */
-export type TaskRole = 'task' | 'jobManagerTask' | 'jobPreparationTask' | 'jobReleaseTask' | 'startTask';
+/**
+ * The role an entity plays: which task-like slot of a job or pool it fills. `repeatTask` and
+ * `mergeTask` are the bodies of a CLI-extension `parametricSweep` or `taskPerFile` task factory
+ * (reference Part D, T3): task add bodies without `id` and `dependsOn`, which the extension
+ * generates (ids "0"…"N-1"; the merge task "merge", depending on all of them). They are not part
+ * of any task set, so rules limited to role `task` leave them alone.
+ */
+export type TaskRole = 'task' | 'jobManagerTask' | 'jobPreparationTask' | 'jobReleaseTask' | 'startTask' | 'repeatTask' | 'mergeTask';
 
 type PlaceholderNames<Text extends string> = Text extends `${string}{${infer Name}}${infer Rest}`
   ? Name | PlaceholderNames<Rest>

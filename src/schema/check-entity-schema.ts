@@ -37,6 +37,8 @@ const ROOT_LABELS: Readonly<Record<EntityRef['role'], string>> = {
   jobPreparationTask: 'the job preparation task',
   jobReleaseTask: 'the job release task',
   startTask: 'the start task',
+  repeatTask: 'the repeat task',
+  mergeTask: 'the merge task',
   job: 'the job',
   pool: 'the pool',
 };
@@ -164,6 +166,8 @@ class ErrorInterpreter {
       if (objectPointer === '' && this.entity.documentShape === 'application-template' && (property === 'id' || property === 'poolInfo')) {
         return undefined;
       }
+      // The task factory generates the ids of the tasks it expands (task-factory-repeat-task-forbidden reports a written one).
+      if (objectPointer === '' && property === 'id' && (this.entity.role === 'repeatTask' || this.entity.role === 'mergeTask')) return undefined;
       // The extension turns `source` into resource files with the required members.
       if (definition === 'ResourceFile' && hasOwn(object, 'source')) return undefined;
     }
