@@ -33,6 +33,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       ...(options.now !== undefined && { now: parseNow(options.now) }),
       completeTaskSet: options.completeTaskSet,
       collectStats: options.stats,
+      // `graph` prints the bound project, which a cached run does not rebuild.
+      ...(options.cache && options.command === 'lint' && { cache: { ...(options.cacheLocation !== undefined && { location: options.cacheLocation }) } }),
     });
     if (options.command === 'graph') {
       io.out((await import('./cli/print-graph.js')).printGraph(run));

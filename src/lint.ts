@@ -26,6 +26,8 @@ import type { LintMessage, LintResult } from './formatters/lint-result.js';
 import { recogniseDocument } from './document/recognise-shape.js';
 import { createJobFileFinder, listJobFolderFiles } from './project/job-folders.js';
 import { loadEntitySchemas } from './schema/check-entity-schema.js';
+import { BATCHLINT_VERSION } from './package-info.js';
+import { findReusableRun, readCache, RunRecorder, stableKey, writeCache, type CachedRun } from './cache/run-cache.js';
 
 export interface LintOptions {
   cwd?: string;
@@ -48,6 +50,11 @@ export interface LintOptions {
   collectStats?: boolean;
   /** Rules to load besides the built-in ones and the config's plugins (RuleTester, API callers). */
   extraRules?: readonly Rule[];
+  /**
+   * Reuse the results of an earlier run when nothing it depended on changed (`--cache`); `location`
+   * defaults to `.batchlintcache` in the cwd. Not used with `stdin`.
+   */
+  cache?: { location?: string };
 }
 
 export interface LintRun {
@@ -61,6 +68,8 @@ export interface LintRun {
   project: Project;
   documents: readonly LintedDocument[];
   stats?: { stages: Record<string, number>; rules: Map<string, number> };
+  /** True when the results came from the cache: then `project` is empty and `documents` holds none. */
+  fromCache?: boolean;
 }
 
 export interface LintedDocument extends ProjectDocument, RunnableDocument {
@@ -100,6 +109,72 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
         ignores: [...config.ignores, ...(options.ignorePatterns ?? []).map((pattern) => ({ pattern, directory: cwd }))],
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern !== false,
       });
+
+  const now = options.now ?? config.now ?? new Date();
+  const cacheLocation = options.cache && !options.stdin ? path.resolve(cwd, options.cache.location ?? '.batchlintcache') : undefined;
+  const recorder = cacheLocation !== undefined ? new RunRecorder() : undefined;
+  const findJobFileOnDisk = createJobFileFinder(cwd);
+  const askedJobFiles = new Set<string>();
+  const findJobFile = (directory: string): string | undefined => {
+    const answer = findJobFileOnDisk(directory);
+    const key = path.resolve(directory);
+    if (recorder && !askedJobFiles.has(key)) {
+      askedJobFiles.add(key);
+      recorder.probes.push({ kind: 'job-file', directory: key, answer: answer ?? null });
+    }
+    return answer;
+  };
+  const listJobFolder = (jobFile: string): string[] => {
+    const answer = listJobFolderFiles(jobFile);
+    recorder?.probes.push({ kind: 'job-folder', jobFile, answer });
+    return answer;
+  };
+  const discoverContext = async (directory: string, patterns: string[]): Promise<string[]> => {
+    const answer = await discoverFiles({ cwd: directory, patterns, ignores: [], errorOnUnmatchedPattern: false });
+    recorder?.probes.push({ kind: 'glob', directory, patterns, answer });
+    return answer;
+  };
+  const readInput = (absolutePath: string): Uint8Array => {
+    const stats = recorder?.statBeforeRead(absolutePath);
+    try {
+      const bytes = readFileBytes(absolutePath);
+      recorder?.recordRead(absolutePath, stats, bytes);
+      return bytes;
+    } catch (error) {
+      if (error instanceof UnreadableFileError) recorder?.recordUnreadable(absolutePath);
+      throw error;
+    }
+  };
+
+  let runKey: string | undefined;
+  let cachedRuns: CachedRun[] = [];
+  if (cacheLocation !== undefined) {
+    const started = performance.now();
+    runKey = cacheKey(options, config, plugins, rules, cwd, now);
+    cachedRuns = runKey === undefined ? [] : readCache(cacheLocation);
+    const reusable = runKey === undefined
+      ? undefined
+      : await findReusableRun(cachedRuns, runKey, files, {
+          jobFile: findJobFileOnDisk,
+          jobFolder: listJobFolderFiles,
+          glob: (directory, patterns) => discoverFiles({ cwd: directory, patterns, ignores: [], errorOnUnmatchedPattern: false }),
+        });
+    stages['cache-check'] = performance.now() - started;
+    if (reusable) {
+      if (reusable.refreshed) writeCache(cacheLocation, cachedRuns, { ...reusable.run, writtenAt: Date.now() });
+      return {
+        results: reusable.run.results,
+        enabledRules: reusable.run.enabledRules.flatMap(({ id, severity }) => rules.filter((rule) => rule.id === id).map((rule) => ({ rule, severity }))),
+        failures: reusable.run.failures,
+        suppressedCount: reusable.run.suppressedCount,
+        config,
+        project: { taskSets: [], jobs: [], pools: [], taskSetOf: new Map(), poolOf: new Map() },
+        documents: [],
+        fromCache: true,
+        ...(options.collectStats && { stats: { stages, rules: new Map<string, number>() } }),
+      };
+    }
+  }
 
   const failures: string[] = [];
   const documents: LintedDocument[] = [];
@@ -146,7 +221,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
       const displayPath = displayPathOf(absolutePath);
       let bytes: Uint8Array;
       try {
-        bytes = readFileBytes(absolutePath);
+        bytes = readInput(absolutePath);
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) throw error;
         failures.push(`${displayPath}: ${error.message}`);
@@ -164,11 +239,11 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const lintedPaths = new Set(documents.map((document) => document.absolutePath));
   for (const pool of config.pools) {
     // Pools named in the config are context: bound by id, never reported on unless also linted.
-    const matches = await discoverFiles({ cwd: pool.directory, patterns: [pool.pattern], ignores: [], errorOnUnmatchedPattern: false });
+    const matches = await discoverContext(pool.directory, [pool.pattern]);
     for (const absolutePath of matches) {
       if (lintedPaths.has(absolutePath)) continue;
       try {
-        addDocument(absolutePath, displayPathOf(absolutePath), loadText(readFileBytes(absolutePath), displayPathOf(absolutePath)), noSettings, true);
+        addDocument(absolutePath, displayPathOf(absolutePath), loadText(readInput(absolutePath), displayPathOf(absolutePath)), noSettings, true);
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) throw error;
         failures.push(`${displayPathOf(absolutePath)} (pool named in the config): ${error.message}`);
@@ -176,7 +251,6 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     }
   }
 
-  const findJobFile = createJobFileFinder(cwd);
   await stageAsync(stages, 'complete', () => completeTaskSetsFromDisk(documents.slice(0, lintedCount), lintedPaths));
   const project = stage('bind', () =>
     buildProject({
@@ -185,7 +259,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
       findJobFile,
       loadContextDocument(absolutePath) {
         try {
-          return addDocument(absolutePath, displayPathOf(absolutePath), loadText(readFileBytes(absolutePath), displayPathOf(absolutePath)), noSettings, true);
+          return addDocument(absolutePath, displayPathOf(absolutePath), loadText(readInput(absolutePath), displayPathOf(absolutePath)), noSettings, true);
         } catch (error) {
           if (error instanceof UnreadableFileError) return undefined;
           throw error;
@@ -212,7 +286,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
       if (known.has(absolutePath)) return;
       known.add(absolutePath);
       try {
-        addDocument(absolutePath, displayPathOf(absolutePath), loadText(readFileBytes(absolutePath), displayPathOf(absolutePath)), noSettings, true);
+        addDocument(absolutePath, displayPathOf(absolutePath), loadText(readInput(absolutePath), displayPathOf(absolutePath)), noSettings, true);
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) throw error;
       }
@@ -228,14 +302,13 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
         if (jobFile) jobFiles.add(jobFile);
       }
     }
-    for (const jobFile of jobFiles) listJobFolderFiles(jobFile).forEach(addContext);
+    for (const jobFile of jobFiles) listJobFolder(jobFile).forEach(addContext);
     for (const binding of usedBindings) {
-      const files = await discoverFiles({ cwd: binding.matcher.directory, patterns: binding.patterns, ignores: [], errorOnUnmatchedPattern: false });
+      const files = await discoverContext(binding.matcher.directory, [...binding.patterns]);
       files.filter((file) => binding.matcher.matches('', file)).forEach(addContext);
     }
   }
 
-  const now = options.now ?? config.now ?? new Date();
   if (options.completeTaskSet) config.completeTaskSet = true;
   const timings = options.collectStats ? new Map<string, number>() : undefined;
   const enabledAnywhere = rules.filter((rule) => documents.some((document) => document.settings.has(rule.id)));
@@ -267,6 +340,23 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
 
   const baseSettings = await settingsFor(path.join(cwd, '__batchlint_base__.json'));
   const enabledRules = enabledAnywhere.map((rule) => ({ rule, severity: baseSettings.get(rule.id)?.severity ?? rule.defaultSeverity }));
+  if (cacheLocation !== undefined && recorder && runKey !== undefined && failures.length === 0) {
+    // A run that failed (unreadable file, crashing rule) is not kept: the next run reports it afresh.
+    stage('cache-write', () => {
+      const writtenAt = Date.now();
+      writeCache(cacheLocation, cachedRuns, {
+        key: runKey!,
+        files: [...files],
+        inputs: recorder.inputFiles(writtenAt),
+        probes: recorder.probes,
+        results,
+        enabledRules: enabledRules.map(({ rule, severity }) => ({ id: rule.id, severity })),
+        failures,
+        suppressedCount,
+        writtenAt,
+      });
+    });
+  }
   return {
     results,
     enabledRules,
@@ -280,6 +370,37 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
 }
 
 const STANDALONE_TASK_SHAPES = new Set(['task', 'task-collection', 'task-array']);
+
+/**
+ * Everything besides file contents and the disk's answers that decides a run's results. Rules enter
+ * by id, scope, severity, messages, option defaults and the source of `check`, so a plugin edited in
+ * place (no version) or a development build invalidates the cache too. The clock enters as given
+ * (`--now`, config `now`), else as the UTC day: SAS expiry rules and suppression `expires` compare
+ * against it, so a cached result is at most one day behind a token that expires later that day.
+ * Undefined when the run cannot be keyed (rules given as objects by an API caller).
+ */
+function cacheKey(options: LintOptions, config: ResolvedConfig, plugins: readonly LoadedPlugin[], rules: readonly Rule[], cwd: string, now: Date): string | undefined {
+  if (options.extraRules && options.extraRules.length > 0) return undefined;
+  const explicitClock = options.now ?? config.now;
+  try {
+    return stableKey({
+      batchlint: BATCHLINT_VERSION,
+      node: process.versions.node,
+      cwd,
+      config,
+      plugins: plugins.map(({ specifier, version }) => ({ specifier, version })),
+      rules: rules.map((rule) => ({
+        id: rule.id, scope: rule.scope, severity: rule.defaultSeverity, completeTaskSetSeverity: rule.completeTaskSetSeverity,
+        messages: rule.messages, defaults: rule.options?.defaults, check: String(rule.check),
+      })),
+      ignorePatterns: options.ignorePatterns ?? [],
+      completeTaskSet: options.completeTaskSet === true,
+      clock: explicitClock !== undefined ? explicitClock.toISOString() : now.toISOString().slice(0, 10),
+    });
+  } catch {
+    return undefined;
+  }
+}
 
 /** Rules whose findings the loader produces rather than a `check`. */
 const LOADER_RULES = new Set(['json-syntax', 'json-duplicate-key', 'not-a-batch-file']);
