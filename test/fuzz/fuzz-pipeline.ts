@@ -267,17 +267,18 @@ export type Mutation =
 const position = fc.nat({ max: 1_000_000 });
 const REPLACEMENT_VALUES = ['null', 'true', 'false', '0', '-0', '1e400', '-1e400', '9007199254740993', '2147483648', '""', '"x"', '{}', '[]', '[[]]', '{"__proto__":{}}', '"\\u001b[2J"', '"\\ud800"', '-1', '1.5'];
 
+/** JSON-level edits weigh more: they keep the text parseable, so the rules (not just the parser) see the result. */
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('flipByte' as const), at: position, byte: fc.nat({ max: 255 }) }),
-  fc.record({ kind: fc.constant('truncate' as const), at: position }),
-  fc.record({ kind: fc.constant('deleteRange' as const), at: position, length: fc.integer({ min: 1, max: 64 }) }),
-  fc.record({ kind: fc.constant('insertText' as const), at: position, text: fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom(',', ']', '}', '{', '[', '"', '\\', ':', '//c\n', '/*', '\u2028', '\ufeff', '\r')) }),
-  fc.record({ kind: fc.constant('insertBytes' as const), at: position, bytes: fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 6 }) }),
-  fc.record({ kind: fc.constant('duplicateKey' as const), at: position, key: fc.constantFrom('id', 'commandLine', 'value', 'name', 'code', '__proto__', 'constraints'), value: fc.constantFrom(...REPLACEMENT_VALUES) }),
-  fc.record({ kind: fc.constant('replaceValue' as const), at: position, replacement: fc.constantFrom(...REPLACEMENT_VALUES) }),
-  fc.record({ kind: fc.constant('renameKey' as const), at: position, key: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'Id', 'ID', 'valueOf', '') }),
-  fc.record({ kind: fc.constant('nestDeep' as const), at: position, depth: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1000, max: 20_000 })), brackets: fc.constantFrom('[]' as const, '{}' as const) }),
-  fc.record({ kind: fc.constant('encode' as const), encoding: fc.constantFrom('utf8-bom' as const, 'utf16le' as const, 'utf16be' as const) }),
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('flipByte' as const), at: position, byte: fc.nat({ max: 255 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: position }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteRange' as const), at: position, length: fc.integer({ min: 1, max: 64 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('insertText' as const), at: position, text: fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom(',', ']', '}', '{', '[', '"', '\\', ':', '//c\n', '/*', '\u2028', '\ufeff', '\r')) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('insertBytes' as const), at: position, bytes: fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 6 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('duplicateKey' as const), at: position, key: fc.constantFrom('id', 'commandLine', 'value', 'name', 'code', '__proto__', 'constraints'), value: fc.constantFrom(...REPLACEMENT_VALUES) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('replaceValue' as const), at: position, replacement: fc.constantFrom(...REPLACEMENT_VALUES) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('renameKey' as const), at: position, key: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'Id', 'ID', 'valueOf', '') }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('nestDeep' as const), at: position, depth: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 50 }) }, { weight: 1, arbitrary: fc.integer({ min: 1000, max: 20_000 }) }), brackets: fc.constantFrom('[]' as const, '{}' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('encode' as const), encoding: fc.constantFrom('utf8-bom' as const, 'utf16le' as const, 'utf16be' as const) }) },
 );
 
 /** Offsets of value starts (after ':' or '[' or ',') in the text: where JSON-level edits apply. */
