@@ -58,3 +58,5 @@ export * from './batch/odata-duration.js';
 export * from './batch/sas-url.js';
 export * from './batch/task-dependencies.js';
 export * from './batch/task-files.js';
+export * from './batch/task-factories.js';
+export * from './batch/template-expressions.js';
