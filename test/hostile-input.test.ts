@@ -453,6 +453,36 @@ describe('prototype pollution', () => {
   });
 });
 
+describe('hostile config files', () => {
+  test('a config nested 100,000 deep or holding a circular reference is a config error, not an internal one', async () => {
+    const depth = 100_000;
+    const deep = `{"extends":"batchlint:recommended","jobs":[{"files":"*.json","job":{"id":"j","metadata":${'['.repeat(depth)}${']'.repeat(depth)}}}]}`;
+    const circular = "const job = { id: 'j', poolInfo: { poolId: 'p' } };\njob.metadata = [{ name: 'self', value: job }];\n" +
+      "module.exports = { extends: 'batchlint:recommended', jobs: [{ files: '*.json', job }] };\n";
+    for (const [name, content, reason] of [
+      ['.batchlintrc.json', deep, 'it nests more than 256 levels deep'],
+      ['.batchlintrc.cjs', circular, 'it contains a circular reference; config values must be plain JSON data'],
+    ] as const) {
+      const cwd = workspace({ [name]: content, 'task.json': INVALID_ID_TASK });
+      const run = await runCli(['--no-color', 'task.json'], cwd);
+      assertWellBehaved(run, 2);
+      assert.equal(run.stderr, `batchlint: Invalid config ${name}: ${reason}\n`);
+    }
+  });
+
+  test('one options object shared by two rules in a JS config is not mistaken for a circular reference', async () => {
+    const config = "const options = { thresholdBytes: 10 };\nmodule.exports = { extends: 'batchlint:recommended', " +
+      "rules: { 'collection-size-near-limit': ['warn', options] }, overrides: [{ files: 'b/*.json', rules: { 'collection-size-near-limit': ['info', options] } }] };\n";
+    const cwd = workspace({ '.batchlintrc.cjs': config, 'a/tasks.json': '{"value":[{"id":"t","commandLine":"x"}]}', 'b/tasks.json': '{"value":[{"id":"t","commandLine":"x"}]}' });
+    const run = await runCli([...JSON_ARGS.filter((arg) => arg !== '--no-config-lookup'), 'a/tasks.json', 'b/tasks.json'], cwd);
+    assertWellBehaved(run, 0);
+    assert.deepEqual(findingsOf(run, cwd), [
+      { file: 'a/tasks.json', at: '1:2', rule: 'collection-size-near-limit/collectionNearLimit' },
+      { file: 'b/tasks.json', at: '1:2', rule: 'collection-size-near-limit/collectionNearLimit' },
+    ]);
+  });
+});
+
 /** Raw characters that could drive a terminal or reorder text; LF is the only control output may carry. */
 const RAW_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const SGR = /\u001b\[[0-9;]*m/g;

@@ -121,9 +121,46 @@ export function validateConfigContent(content: unknown, filePath: string): Confi
 }
 
 function validateContent(content: unknown, filePath: string): void {
+  const shapeProblem = findShapeProblem(content);
+  if (shapeProblem !== undefined) throw new ConfigError(`Invalid config ${relativeForMessage(filePath)}: ${shapeProblem}`);
   if (validateConfig(content)) return;
   const errors = validateConfig.errors ?? [];
   throw new ConfigError(`Invalid config ${relativeForMessage(filePath)}: ${describeConfigError(pickMostSpecific(errors), content)}`);
+}
+
+/**
+ * Far deeper than any real config (an inline job body is a handful of levels). Config values are
+ * later serialised and printed by recursive JSON tools, which a deeper or circular value (possible
+ * in a JS config) would overflow.
+ */
+const MAX_CONFIG_DEPTH = 256;
+
+/** A circular reference or nesting beyond MAX_CONFIG_DEPTH, found with an explicit stack. */
+function findShapeProblem(content: unknown): string | undefined {
+  const isContainer = (value: unknown): value is object => value !== null && typeof value === 'object';
+  if (!isContainer(content)) return undefined;
+  const onPath = new Set<object>();
+  const finished = new Set<object>();
+  const stack: Array<{ node: object; depth: number; leaving: boolean }> = [{ node: content, depth: 1, leaving: false }];
+  while (stack.length > 0) {
+    const { node, depth, leaving } = stack.pop()!;
+    if (leaving) {
+      onPath.delete(node);
+      finished.add(node);
+      continue;
+    }
+    // A value shared by two keys (one options object for two rules) is fine; only a cycle is not.
+    if (finished.has(node)) continue;
+    if (depth > MAX_CONFIG_DEPTH) return `it nests more than ${MAX_CONFIG_DEPTH} levels deep`;
+    onPath.add(node);
+    stack.push({ node, depth, leaving: true });
+    for (const child of Object.values(node)) {
+      if (!isContainer(child)) continue;
+      if (onPath.has(child)) return 'it contains a circular reference; config values must be plain JSON data';
+      stack.push({ node: child, depth: depth + 1, leaving: false });
+    }
+  }
+  return undefined;
 }
 
 /** ajv reports every failed branch of an anyOf; the deepest, non-anyOf error is the one to show. */
