@@ -19,7 +19,7 @@ for (const name of fs.existsSync(outdir) ? fs.readdirSync(outdir) : []) {
 
 await build({
   absWorkingDir: projectRoot,
-  entryPoints: { bin: 'src/bin.ts' },
+  entryPoints: { bin: 'src/bin.ts', 'engine/lint-worker': 'src/engine/lint-worker.ts' },
   outdir,
   bundle: true,
   splitting: true,

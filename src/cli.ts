@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArguments, HELP_TEXT, type CliOptions } from './cli/parse-arguments.js';
 import { BatchlintError, UsageError } from './errors.js';
 import { lint, type LintRun } from './lint.js';
+import type { Concurrency } from './engine/worker-pool.js';
 import { BATCHLINT_VERSION, docsUrl } from './package-info.js';
 import { loadFormatter, parseFormatSpec } from './formatters/load-formatter.js';
 import { writeOutputAtomically } from './formatters/write-output-atomically.js';
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       ...(options.now !== undefined && { now: parseNow(options.now) }),
       completeTaskSet: options.completeTaskSet,
       collectStats: options.stats,
+      concurrency: parseConcurrency(options.concurrency),
       // `graph` prints the bound project, which a cached run does not rebuild.
       ...(options.cache && options.command === 'lint' && { cache: { ...(options.cacheLocation !== undefined && { location: options.cacheLocation }) } }),
     });
@@ -158,6 +160,13 @@ async function repositoryRoot(cwd: string): Promise<string> {
     if (parent === directory) return cwd;
     directory = parent;
   }
+}
+
+function parseConcurrency(text: string | undefined): Concurrency {
+  if (text === undefined || text === 'auto') return 'auto';
+  if (text === 'off') return 'off';
+  if (/^\d+$/.test(text)) return Number(text) === 0 ? 'off' : Number(text);
+  throw new UsageError(`--concurrency needs auto, off or a number of worker threads, not "${text}"`);
 }
 
 function parseNow(text: string): Date {

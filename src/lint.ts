@@ -14,12 +14,13 @@ import { suggestNearMiss } from './config/suggest-near-miss.js';
 import { ConfigError } from './errors.js';
 import { loadText, readFileBytes, UnreadableFileError, type LoadedText } from './document/load-document.js';
 import { LineIndex } from './document/line-index.js';
-import { locateFindings } from './document/locate-findings.js';
 import { buildProject, type Project, type ProjectDocument } from './project/build-project.js';
 import { isApiVersion } from './project/api-versions.js';
 import { runRules, type RunnableDocument } from './engine/run-rules.js';
 import { effectiveOptions } from './engine/rule-options.js';
-import type { RawFinding } from './engine/finding.js';
+import type { RawFinding, RuleFailure } from './engine/finding.js';
+import { documentEntity, locateInRunOrder, type PlacedMessage } from './engine/lint-shard.js';
+import { planShards, runShardInWorker, workerCount, type Concurrency } from './engine/worker-pool.js';
 import type { EntityRef, JsonObject, Rule, Severity } from './engine/rule-types.js';
 import { applySuppressions } from './suppress/apply-suppressions.js';
 import type { LintMessage, LintResult } from './formatters/lint-result.js';
@@ -55,7 +56,12 @@ export interface LintOptions {
    * defaults to `.batchlintcache` in the cwd. Not used with `stdin`.
    */
   cache?: { location?: string };
+  /** Check files in worker threads (`--concurrency`); default `off` for API callers. Output is the same either way. */
+  concurrency?: Concurrency;
 }
+
+/** The worker entry: beside this module both in tsc's output and in the bundle (dist/src/). */
+const WORKER_URL = new URL('./engine/lint-worker.js', import.meta.url);
 
 export interface LintRun {
   results: LintResult[];
@@ -251,6 +257,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     }
   }
 
+  const inlineDocuments = new Set<number>();
   await stageAsync(stages, 'complete', () => completeTaskSetsFromDisk(documents.slice(0, lintedCount), lintedPaths));
   const project = stage('bind', () =>
     buildProject({
@@ -270,6 +277,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
         const recognised = recogniseDocument(body, source);
         const entity = recognised.entities.find((candidate) => candidate.kind === kind);
         const document = addDocument(path.resolve(cwd, source), source, { ...loaded, recognised }, noSettings, true);
+        inlineDocuments.add(document.index);
         return entity ?? document.asEntity;
       },
     }),
@@ -312,22 +320,87 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   if (options.completeTaskSet) config.completeTaskSet = true;
   const timings = options.collectStats ? new Map<string, number>() : undefined;
   const enabledAnywhere = rules.filter((rule) => documents.some((document) => document.settings.has(rule.id)));
-  const { findings, failures: ruleFailures } = stage('rules', () =>
+  const checkedRules = enabledAnywhere.filter((rule) => !LOADER_RULES.has(rule.id));
+
+  // Documents without a job entity may be checked in worker threads; job documents and task sets stay here.
+  const offloadable = options.extraRules || options.stdin
+    ? []
+    : documents.slice(0, lintedCount).filter((document) => document.entities.every((entity) => entity.kind !== 'job'));
+  const workers = workerCount(options.concurrency ?? 'off', offloadable.length);
+  const plan = workers === 0
+    ? { requests: [], offloaded: new Set<number>() }
+    : stage('plan-shards', () =>
+        planShards(
+          documents.map((document) => (inlineDocuments.has(document.index) ? { ...document, inlineText: document.loaded.text } : document)),
+          offloadable,
+          workers,
+          project,
+          {
+            ruleIds: checkedRules.map((rule) => rule.id),
+            plugins: config.plugins,
+            now: now.toISOString(),
+            completeTaskSet: config.completeTaskSet,
+            collectStats: timings !== undefined,
+          },
+        ),
+      );
+  const workersStarted = performance.now();
+  const shardResults = plan.requests.map((request) => runShardInWorker(WORKER_URL, request));
+  const ownRun = stage('rules', () =>
     runRules({
       documents,
       project,
-      rules: enabledAnywhere.filter((rule) => !LOADER_RULES.has(rule.id)),
+      rules: checkedRules,
       now,
       completeTaskSet: config.completeTaskSet,
+      checkDocument: (document) => !plan.offloaded.has(document.index),
       ...(timings && { timings }),
     }),
   );
-  for (const failure of ruleFailures) failures.push(`${failure.filePath}: rule "${failure.ruleId}" failed: ${failure.message}`);
-  findings.push(...stage('loader-findings', () => loaderFindings(documents.slice(0, lintedCount), rules)));
+  const ownUnits = [...ownRun.units];
+  const workerUnits = new Map<number, { messages: PlacedMessage[]; failures: RuleFailure[] }>();
+  for (const [shard, outcome] of (await Promise.all(shardResults)).entries()) {
+    const request = plan.requests[shard]!;
+    if (outcome instanceof Error || outcome.changed !== undefined) {
+      // A worker that failed or saw a changed file: check its documents here, as without workers.
+      const retry = new Set(request.checked);
+      ownUnits.push(...stage('rules', () =>
+        runRules({ documents, project, rules: checkedRules, now, completeTaskSet: config.completeTaskSet, checkDocument: (document) => retry.has(document.index), runTaskSets: false, ...(timings && { timings }) }),
+      ).units);
+      continue;
+    }
+    for (const unit of outcome.units) workerUnits.set(unit.documentIndex, unit);
+    if (timings) for (const [ruleId, time] of outcome.timings) timings.set(ruleId, (timings.get(ruleId) ?? 0) + time);
+    for (const [name, time] of Object.entries(outcome.stages)) stages[name] = (stages[name] ?? 0) + time;
+  }
+  if (plan.requests.length > 0) stages['workers (wall)'] = performance.now() - workersStarted;
+  const loaderFound = stage('loader-findings', () => loaderFindings(documents.slice(0, lintedCount), rules));
 
-  const located = stage('locate', () =>
-    locateFindings(findings, documents.map((document) => ({ ...document, text: document.loaded.text }))),
+  // Every message in run order: per checked document (whichever thread checked it), then task sets, then the loader's.
+  const ownFindings = ownUnits.flatMap((unit) => unit.findings);
+  const ownMessages = stage('locate', () =>
+    locateInRunOrder([...ownFindings, ...loaderFound], documents.map((document) => ({ ...document, text: document.loaded.text }))),
   );
+  const ownByDocument = new Map<number | undefined, { messages: PlacedMessage[]; failures: RuleFailure[] }>();
+  let offset = 0;
+  for (const unit of ownUnits) {
+    ownByDocument.set(unit.documentIndex, { messages: ownMessages.slice(offset, (offset += unit.findings.length)), failures: unit.failures });
+  }
+  const inRunOrder = [
+    ...documents.map((document) => ownByDocument.get(document.index) ?? workerUnits.get(document.index)),
+    ownByDocument.get(undefined),
+    { messages: ownMessages.slice(offset), failures: [] },
+  ];
+  const located = new Map<number, LintMessage[]>();
+  for (const unit of inRunOrder) {
+    if (!unit) continue;
+    for (const failure of unit.failures) failures.push(`${failure.filePath}: rule "${failure.ruleId}" failed: ${failure.message}`);
+    for (const [documentIndex, message] of unit.messages) {
+      const list = located.get(documentIndex);
+      if (list) list.push(message);
+      else located.set(documentIndex, [message]);
+    }
+  }
   const today = now.toISOString().slice(0, 10);
   let suppressedCount = 0;
   const results: LintResult[] = [];
@@ -462,12 +535,6 @@ function decodeKey(token: string): string {
   }
 }
 
-function documentEntity(loaded: LoadedText, filePath: string): EntityRef {
-  return {
-    kind: 'task', role: 'task', definition: 'TaskAddParameter', value: (loaded.value ?? null) as EntityRef['value'], pointer: '', filePath,
-    isTemplate: false, documentShape: loaded.recognised.shape, id: undefined,
-  };
-}
 
 function allRules(plugins: readonly LoadedPlugin[]): Rule[] {
   const rules = [...builtInRules];

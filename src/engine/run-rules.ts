@@ -28,19 +28,39 @@ export interface RuleRunRequest {
   completeTaskSet: boolean;
   /** Per-rule time, when --stats asks for it. */
   timings?: Map<string, number>;
+  /** The documents whose own rules run here (default: every linted one); the others run in a worker. */
+  checkDocument?: (document: RunnableDocument) => boolean;
+  /** Run the task-set rules (default true); a worker leaves them to the main thread, which sees every task. */
+  runTaskSets?: boolean;
+}
+
+/** What checking one document (or all task sets, `documentIndex` undefined) produced, in run order. */
+export interface RuleRunUnit {
+  documentIndex: number | undefined;
+  findings: RawFinding[];
+  failures: RuleFailure[];
 }
 
 export interface RuleRunResult {
   findings: RawFinding[];
   failures: RuleFailure[];
+  /** The same findings and failures by checked unit: output order must not depend on which thread checked a unit. */
+  units: RuleRunUnit[];
 }
 
 /** Run every enabled rule on its scope; a rule that throws loses its findings for that unit only. */
 export function runRules(request: RuleRunRequest): RuleRunResult {
-  const findings: RawFinding[] = [];
-  const failures: RuleFailure[] = [];
+  const units: RuleRunUnit[] = [];
+  let unit: RuleRunUnit = { documentIndex: undefined, findings: [], failures: [] };
+  const startUnit = (documentIndex: number | undefined) => {
+    unit = { documentIndex, findings: [], failures: [] };
+    units.push(unit);
+  };
   const documentOf = new Map<EntityRef, RunnableDocument>();
+  // A worker holds only some of the run's documents: address them by index, not by array position.
+  const documentAt = new Map<number, RunnableDocument>();
   for (const document of request.documents) {
+    documentAt.set(document.index, document);
     documentOf.set(document.asEntity, document);
     for (const entity of document.entities) documentOf.set(entity, document);
   }
@@ -79,21 +99,21 @@ export function runRules(request: RuleRunRequest): RuleRunResult {
         (rule.check as (context: object) => void)(context);
         if (pending) keep(rule, pending);
       } catch (error) {
-        failures.push({ ruleId: rule.id, filePath: home.filePath, message: error instanceof Error ? error.message : String(error) });
+        unit.failures.push({ ruleId: rule.id, filePath: home.filePath, message: error instanceof Error ? error.message : String(error) });
       }
       if (request.timings) request.timings.set(rule.id, (request.timings.get(rule.id) ?? 0) + performance.now() - started);
     }
   };
   const keep = (rule: Rule, reported: RawFinding[]) => {
     for (const finding of reported) {
-      const target = request.documents[finding.documentIndex]!;
+      const target = documentAt.get(finding.documentIndex)!;
       const targetSetting = target.settings.get(rule.id);
       if (target.isContextOnly || !targetSetting) continue;
       finding.severity =
         request.completeTaskSet && rule.completeTaskSetSeverity && targetSetting.severity === rule.defaultSeverity
           ? rule.completeTaskSetSeverity
           : targetSetting.severity;
-      findings.push(finding);
+      unit.findings.push(finding);
     }
   };
   const common = (document: RunnableDocument) => ({
@@ -107,7 +127,8 @@ export function runRules(request: RuleRunRequest): RuleRunResult {
   const { project } = request;
   const jobPools = new Map(project.jobs.map((entry) => [entry.job, entry]));
   for (const document of request.documents) {
-    if (document.isContextOnly) continue;
+    if (document.isContextOnly || (request.checkDocument && !request.checkDocument(document))) continue;
+    startUnit(document.index);
     const { settings } = document;
     const documentRules = enabled(settings, 'document');
     if (documentRules.length > 0) {
@@ -134,13 +155,14 @@ export function runRules(request: RuleRunRequest): RuleRunResult {
       }
     }
   }
-  for (const set of project.taskSets) {
+  if (request.runTaskSets !== false) startUnit(undefined);
+  for (const set of request.runTaskSets === false ? [] : project.taskSets) {
     const home = homeDocument(set, documentOf);
     if (!home) continue;
     const setRules = enabled(home.settings, 'taskSet');
     if (setRules.length > 0) runAll(setRules, home, set.tasks[0] ?? set.job.entity, { ...common(home), job: set.job, pool: set.pool, tasks: set.tasks });
   }
-  return { findings, failures };
+  return { findings: units.flatMap((each) => each.findings), failures: units.flatMap((each) => each.failures), units };
 }
 
 /** The document whose settings govern a task set's rules: the job's, else its first linted task's. */
