@@ -107,7 +107,8 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const rules = allRules([...plugins, ...(options.extraRules ? [{ specifier: '(extraRules)', version: undefined, rules: [...options.extraRules] }] : [])]);
   checkRuleIds(config, rules);
 
-  const files = options.stdin && (options.patterns ?? []).length === 0
+  const cacheLocation = options.cache && !options.stdin ? path.resolve(cwd, options.cache.location ?? '.batchlintcache') : undefined;
+  const discovered = options.stdin && (options.patterns ?? []).length === 0
     ? []
     : await discoverFiles({
         cwd,
@@ -116,8 +117,9 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern !== false,
       });
 
+  // A cache file named *.json inside the linted tree is not a Batch file of this run.
+  const files = cacheLocation === undefined ? discovered : discovered.filter((file) => file !== cacheLocation);
   const now = options.now ?? config.now ?? new Date();
-  const cacheLocation = options.cache && !options.stdin ? path.resolve(cwd, options.cache.location ?? '.batchlintcache') : undefined;
   const recorder = cacheLocation !== undefined ? new RunRecorder() : undefined;
   const findJobFileOnDisk = createJobFileFinder(cwd);
   const askedJobFiles = new Set<string>();
