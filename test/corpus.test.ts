@@ -22,7 +22,8 @@ const LINT_CLOCK = new Date('2026-11-29T00:00:00Z');
  * api-versions before 2018-12-01.8.0 (blobSource, runElevated, targetDedicated, maxTasksPerNode,
  * cloudServiceConfiguration), SAS URLs that expired in 2013, a literal space inside a SAS, test data
  * that is invalid on purpose (*.apiversionfail.json, "constraintsx", "uploadOptionsa"), pre-release
- * CLI-extension output syntax (containerSas, uploadDetails), and the official
+ * CLI-extension output syntax (containerSas, uploadDetails), template parameters whose defaultValue is
+ * not among their own allowedValues (or that declare no type, in test data meant to fail), and the official
  * TaskAddCollection_Complex example whose multi-instance task asks for requiredSlots 2.
  */
 const TRUE_POSITIVES: Record<string, string> = {
@@ -61,7 +62,7 @@ const TRUE_POSITIVES: Record<string, string> = {
   'corpus/real/Azure__azure-batch-cli-extensions/tests/data/batch-applicationTemplate-parameters.json': 'run-elevated-legacy sas-expired url-malformed',
   'corpus/real/Azure__azure-batch-cli-extensions/tests/data/batch-applicationTemplate-prohibitedPoolInfo.json': 'required-property-missing unknown-property',
   'corpus/real/Azure__azure-batch-cli-extensions/tests/data/batch-applicationTemplate-static.json': 'run-elevated-legacy',
-  'corpus/real/Azure__azure-batch-cli-extensions/tests/data/batch-applicationTemplate-untypedParameter.json': 'run-elevated-legacy sas-expired url-malformed',
+  'corpus/real/Azure__azure-batch-cli-extensions/tests/data/batch-applicationTemplate-untypedParameter.json': 'run-elevated-legacy sas-expired template-parameter-type url-malformed',
   'corpus/real/Azure__azure-batch-cli-extensions/tests/data/batch.job.parametricsweep.json': 'required-property-missing unknown-property',
   'corpus/real/Azure__azure-batch-cli-extensions/tests/data/batch.job.simple.apiversionfail.json': 'required-property-missing unknown-property',
   'corpus/real/Azure__azure-batch-cli-extensions/tests/data/batch.pool.simple.apiversionfail.json': 'pool-autoscale-conflict required-property-missing unknown-property',
@@ -110,13 +111,13 @@ const TRUE_POSITIVES: Record<string, string> = {
   'corpus/real/Azure__azure-xplat-cli/lib/commands/batch/demoTemplates/ffmpeg/job.simple.json': 'required-property-missing unknown-property',
   'corpus/real/Azure__azure-xplat-cli/lib/commands/batch/demoTemplates/ffmpeg/pool.json': 'pool-target-dedicated-legacy',
   'corpus/real/Azure__azure-xplat-cli/lib/commands/batch/demoTemplates/ocr/job.json': 'required-property-missing unknown-property',
-  'corpus/real/Azure__azure-xplat-cli/lib/commands/batch/demoTemplates/openfoam/pool.openfoam.json': 'pool-max-tasks-per-node-legacy pool-target-dedicated-legacy run-elevated-legacy',
+  'corpus/real/Azure__azure-xplat-cli/lib/commands/batch/demoTemplates/openfoam/pool.openfoam.json': 'pool-max-tasks-per-node-legacy pool-target-dedicated-legacy run-elevated-legacy template-parameter-type',
   'corpus/real/Azure__azure-xplat-cli/lib/commands/batch/testNCJTemplates/ffmpeg1.job.json': 'required-property-missing unknown-property',
   'corpus/real/Azure__azure-xplat-cli/lib/commands/batch/testNCJTemplates/ffmpeg1.pool.json': 'pool-autoscale-conflict required-property-missing unknown-property',
   'corpus/real/Azure__azure-xplat-cli/test/data/batch-appTemplate-parameters.json': 'resource-file-blob-source-legacy run-elevated-legacy sas-expired url-malformed',
   'corpus/real/Azure__azure-xplat-cli/test/data/batch-appTemplate-static.json': 'resource-file-blob-source-legacy run-elevated-legacy',
-  'corpus/real/Azure__azure-xplat-cli/test/data/batch-appTemplate-untypedParameter.json': 'resource-file-blob-source-legacy run-elevated-legacy sas-expired url-malformed',
-  'corpus/real/Azure__azure-xplat-cli/test/data/batch-applicationTemplate-untypedParameter.json': 'resource-file-blob-source-legacy run-elevated-legacy sas-expired url-malformed',
+  'corpus/real/Azure__azure-xplat-cli/test/data/batch-appTemplate-untypedParameter.json': 'resource-file-blob-source-legacy run-elevated-legacy sas-expired template-parameter-type url-malformed',
+  'corpus/real/Azure__azure-xplat-cli/test/data/batch-applicationTemplate-untypedParameter.json': 'resource-file-blob-source-legacy run-elevated-legacy sas-expired template-parameter-type url-malformed',
   'corpus/real/Azure__azure-xplat-cli/test/data/batch.pool.simple.json': 'pool-autoscale-conflict unknown-property',
   'corpus/real/Azure__azure-xplat-cli/test/data/batchCreateJob.json': 'resource-file-blob-source-legacy run-elevated-legacy',
   'corpus/real/Azure__azure-xplat-cli/test/data/batchCreateJobSchedule.json': 'pool-cloud-service-configuration pool-target-dedicated-legacy resource-file-blob-source-legacy run-elevated-legacy',
@@ -130,7 +131,9 @@ const TRUE_POSITIVES: Record<string, string> = {
   'corpus/real/Azure__batch-extension-templates/templates/3dsmax/arnold-container/job.template.json': 'resource-file-blob-source-legacy sas-expired',
   'corpus/real/Azure__batch-extension-templates/templates/3dsmax/itoosoft-plugins/job.template.json': 'resource-file-blob-source-legacy',
   'corpus/real/Azure__batch-extension-templates/templates/3dsmax/itoosoftplugins/job.template.json': 'resource-file-blob-source-legacy',
+  'corpus/real/Azure__batch-extension-templates/templates/3dsmax/vray-dr/job.template.json': 'template-parameter-type',
   'corpus/real/Azure__batch-extension-templates/templates/arnold/render-windows-frames/job.template - LicServer.json': 'resource-file-blob-source-legacy',
+  'corpus/real/Azure__batch-extension-templates/templates/maya/render-default-windows/set.template.json': 'template-parameter-type',
   'corpus/real/MicrosoftDocs__azure-docs/articles/batch/batch-cli-templates.3.json': 'pool-max-tasks-per-node-legacy',
   'corpus/real/MicrosoftDocs__azure-docs/articles/batch/batch-cli-templates.5.json': 'resource-file-blob-source-legacy',
   'corpus/real/MicrosoftDocs__azure-docs/articles/batch/tutorial-rendering-cli.9.json': 'pool-application-licenses-removed',
