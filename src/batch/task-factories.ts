@@ -152,8 +152,8 @@ function strayContext(text: string): string {
 }
 
 function snippetAround(text: string, index: number): string {
-  const start = Math.max(0, index - 12);
-  const end = Math.min(text.length, index + 13);
+  const start = Math.max(0, index - 4);
+  const end = Math.min(text.length, index + 16);
   return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
 }
 
