@@ -142,6 +142,13 @@ export function recogniseDocument(value: unknown, filePath: string): RecognisedD
     return { shape: 'job-schedule', entities: collector.entities };
   }
 
+  // Only application templates have templateMetadata: one that also sets job-only keys (id, poolInfo) is still a template, with findings.
+  if (hasMember(value, 'templateMetadata') && !hasMember(value, 'applicationTemplateInfo')) {
+    const collector = new EntityCollector(filePath, 'application-template', true);
+    collector.jobContents(value, '');
+    return { shape: 'application-template', entities: collector.entities };
+  }
+
   const isExtended = hasMember(value, 'taskFactory') || hasMember(value, 'applicationTemplateInfo');
   if (hasMember(value, 'poolInfo') || (isExtended && hasMember(value, 'id'))) {
     const shape = isExtended || containsTemplateOnlyKey(value) ? 'extended-job' : 'job';
