@@ -84,8 +84,9 @@ function holdsLiteralSecret(value: JsonValue | undefined): boolean {
   const pending: Array<JsonValue | undefined> = [value];
   while (pending.length > 0) {
     const current = pending.pop();
-    if (Array.isArray(current)) pending.push(...current);
-    else if (isJsonObject(current)) pending.push(...Object.values(current));
+    // One push per element: spreading a hostile 300,000-element array as arguments overflows the call stack.
+    if (Array.isArray(current)) for (const item of current) pending.push(item);
+    else if (isJsonObject(current)) for (const item of Object.values(current)) pending.push(item);
     else if (isLiteralSecret(current)) return true;
   }
   return false;

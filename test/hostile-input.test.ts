@@ -246,6 +246,26 @@ describe('hostile input through the built CLI', () => {
     assert.doesNotMatch(run.stdout, /Infinity|9007199254740992/);
   });
 
+  test('300,000-element arrays in secret and list slots: rules walk them without spreading them onto the stack', async () => {
+    const count = 300_000;
+    // The literal secret comes first, so a depth-first walk must visit every empty string before it.
+    const protectedSettings = { values: ['s', ...Array<string>(count).fill('')] };
+    const pool = JSON.stringify({
+      id: 'wide-pool',
+      vmSize: 'standard_d2s_v3',
+      targetDedicatedNodes: 1,
+      virtualMachineConfiguration: {
+        imageReference: { publisher: 'canonical', offer: 'ubuntu', sku: '22_04-lts' },
+        nodeAgentSKUId: 'batch.node.ubuntu 22.04',
+        extensions: [{ name: 'e', publisher: 'p', type: 't', protectedSettings }],
+      },
+    });
+    const task = JSON.stringify({ id: 'wide-task', commandLine: 'x', environmentSettings: Array.from({ length: count }, (_unused, index) => ({ name: `V${index}`, value: 'x' })) });
+    const cwd = workspace({ 'pool.json': pool, 'task.json': task });
+    const { findings } = await lintFiles(cwd, ['pool.json', 'task.json'], 0);
+    assert.deepEqual(findings, [{ file: 'pool.json', at: positionOf(pool, '"protectedSettings"'), rule: 'secret-literal/literalSecret' }]);
+  });
+
   test('duplicate keys are findings at the repeated key, with the line of the first', async () => {
     const text = '{\n  "id": "a",\n  "commandLine": "x",\n  "id": "b",\n  "constraints": { "maxTaskRetryCount": 1, "maxTaskRetryCount": 2 }\n}';
     const cwd = workspace({ 'duplicates.json': text });
@@ -559,6 +579,31 @@ describe('known gaps (todo until fixed in files this suite does not own)', () =>
       assertWellBehaved(run, 1);
       assert.doesNotMatch(run.stdout, /^ {2}fake\.json/m);
       assert.ok(run.stdout.includes('x\\n  fake.json:1:1  error  Forged finding  forged-rule\\n.json:1:7'));
+    },
+  );
+
+  test(
+    'a file with 150,000 findings: stylish prints them all',
+    { todo: 'stylish.ts: Math.max(...rows.map(…)) spreads one argument per message and overflows the stack (internal error, exit 2)' },
+    async () => {
+      const tasks = Array.from({ length: 150_000 }, (_unused, index) => `{"id":"bad id ${index}","commandLine":"x"}`);
+      const cwd = workspace({ 'many.json': `[${tasks.join(',')}]` });
+      const run = await runCli(['--no-config-lookup', '--no-color', 'many.json'], cwd);
+      assertWellBehaved(run, 1);
+      assert.match(run.stdout, /✖ 150000 problems \(150000 errors, 0 warnings, 0 info\)/);
+    },
+  );
+
+  test(
+    'a 150,000-task dependency cycle is reported, not a rule crash',
+    { todo: 'src/project/task-graph.ts findDependencyCycles: Math.min(...taskMembers) overflows the stack; depends-on-cycle fails' },
+    async () => {
+      const count = 150_000;
+      const tasks = Array.from({ length: count }, (_unused, index) => `{"id":"t${index}","commandLine":"x","dependsOn":{"taskIds":["t${(index + 1) % count}"]}}`);
+      const cwd = workspace({ 'cycle.json': `{"value":[${tasks.join(',')}]}` });
+      const run = await runCli([...JSON_ARGS, 'cycle.json'], cwd);
+      assertWellBehaved(run, 1);
+      assert.ok(findingsOf(run, cwd).some((finding) => finding.rule.startsWith('depends-on-cycle/')));
     },
   );
 
