@@ -32,5 +32,7 @@ await build({
   external: ['cosmiconfig', 'ajv', 'typescript'],
   // Bundled CommonJS dependencies (fast-glob) call require() for Node built-ins.
   banner: { js: "import { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);" },
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });

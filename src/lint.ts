@@ -28,7 +28,7 @@ import { recogniseDocument } from './document/recognise-shape.js';
 import { createJobFileFinder, listJobFolderFiles } from './project/job-folders.js';
 import { loadEntitySchemas } from './schema/check-entity-schema.js';
 import { BATCHLINT_VERSION } from './package-info.js';
-import { findReusableRun, readCache, RunRecorder, stableKey, writeCache, type CachedRun } from './cache/run-cache.js';
+import type { CachedRun, RunRecorder } from './cache/run-cache.js';
 
 export interface LintOptions {
   cwd?: string;
@@ -120,7 +120,9 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   // A cache file named *.json inside the linted tree is not a Batch file of this run.
   const files = cacheLocation === undefined ? discovered : discovered.filter((file) => file !== cacheLocation);
   const now = options.now ?? config.now ?? new Date();
-  const recorder = cacheLocation !== undefined ? new RunRecorder() : undefined;
+  // Only runs with --cache load the cache module (and hashing).
+  const runCache = cacheLocation !== undefined ? await import('./cache/run-cache.js') : undefined;
+  const recorder: RunRecorder | undefined = runCache ? new runCache.RunRecorder() : undefined;
   const findJobFileOnDisk = createJobFileFinder(cwd);
   const askedJobFiles = new Set<string>();
   const findJobFile = (directory: string): string | undefined => {
@@ -156,20 +158,20 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
 
   let runKey: string | undefined;
   let cachedRuns: CachedRun[] = [];
-  if (cacheLocation !== undefined) {
+  if (cacheLocation !== undefined && runCache) {
     const started = performance.now();
-    runKey = cacheKey(options, config, plugins, rules, cwd, now);
-    cachedRuns = runKey === undefined ? [] : readCache(cacheLocation);
+    runKey = cacheKey(runCache.stableKey, options, config, plugins, rules, cwd, now);
+    cachedRuns = runKey === undefined ? [] : runCache.readCache(cacheLocation);
     const reusable = runKey === undefined
       ? undefined
-      : await findReusableRun(cachedRuns, runKey, files, {
+      : await runCache.findReusableRun(cachedRuns, runKey, files, {
           jobFile: findJobFileOnDisk,
           jobFolder: listJobFolderFiles,
           glob: (directory, patterns) => discoverFiles({ cwd: directory, patterns, ignores: [], errorOnUnmatchedPattern: false }),
         });
     stages['cache-check'] = performance.now() - started;
     if (reusable) {
-      if (reusable.refreshed) writeCache(cacheLocation, cachedRuns, { ...reusable.run, writtenAt: Date.now() });
+      if (reusable.refreshed) runCache.writeCache(cacheLocation, cachedRuns, { ...reusable.run, writtenAt: Date.now() });
       return {
         results: reusable.run.results,
         enabledRules: reusable.run.enabledRules.flatMap(({ id, severity }) => rules.filter((rule) => rule.id === id).map((rule) => ({ rule, severity }))),
@@ -415,11 +417,11 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
 
   const baseSettings = await settingsFor(path.join(cwd, '__batchlint_base__.json'));
   const enabledRules = enabledAnywhere.map((rule) => ({ rule, severity: baseSettings.get(rule.id)?.severity ?? rule.defaultSeverity }));
-  if (cacheLocation !== undefined && recorder && runKey !== undefined && failures.length === 0) {
+  if (cacheLocation !== undefined && runCache && recorder && runKey !== undefined && failures.length === 0) {
     // A run that failed (unreadable file, crashing rule) is not kept: the next run reports it afresh.
     stage('cache-write', () => {
       const writtenAt = Date.now();
-      writeCache(cacheLocation, cachedRuns, {
+      runCache.writeCache(cacheLocation, cachedRuns, {
         key: runKey!,
         files: [...files],
         inputs: recorder.inputFiles(writtenAt),
@@ -454,7 +456,7 @@ const STANDALONE_TASK_SHAPES = new Set(['task', 'task-collection', 'task-array']
  * against it, so a cached result is at most one day behind a token that expires later that day.
  * Undefined when the run cannot be keyed (rules given as objects by an API caller).
  */
-function cacheKey(options: LintOptions, config: ResolvedConfig, plugins: readonly LoadedPlugin[], rules: readonly Rule[], cwd: string, now: Date): string | undefined {
+function cacheKey(stableKey: (value: unknown) => string, options: LintOptions, config: ResolvedConfig, plugins: readonly LoadedPlugin[], rules: readonly Rule[], cwd: string, now: Date): string | undefined {
   if (options.extraRules && options.extraRules.length > 0) return undefined;
   const explicitClock = options.now ?? config.now;
   try {

@@ -1,5 +1,4 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Project } from '../project/build-project.js';
 import type { EntityRef } from './rule-types.js';
 import type { RunnableDocument } from './run-rules.js';
@@ -119,7 +118,9 @@ export function planShards(
 }
 
 /** Run one shard in a worker thread; an Error when the worker failed (the caller checks the shard itself). */
-export function runShardInWorker(workerUrl: URL, request: ShardRequest): Promise<ShardResult | Error> {
+export async function runShardInWorker(workerUrl: URL, request: ShardRequest): Promise<ShardResult | Error> {
+  // Loading worker_threads costs about 9 ms: only runs that start workers pay it.
+  const { Worker } = await import('node:worker_threads');
   return new Promise((resolve) => {
     let settled = false;
     const settle = (outcome: ShardResult | Error) => {
@@ -127,7 +128,7 @@ export function runShardInWorker(workerUrl: URL, request: ShardRequest): Promise
       settled = true;
       resolve(outcome);
     };
-    let worker: Worker;
+    let worker: InstanceType<typeof Worker>;
     try {
       // The parent's --cpu-prof and similar flags stay with the parent.
       worker = new Worker(workerUrl, { workerData: request, execArgv: [] });
