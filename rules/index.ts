@@ -3,6 +3,7 @@ import type { Rule } from '../src/engine/rule-types.js';
 import appPackageDuplicate from './app-package-duplicate.js';
 import appPackageNoVersion from './app-package-no-version.js';
 import appPackageOnIaasPoolLegacy from './app-package-on-iaas-pool-legacy.js';
+import appTemplateReservedProperty from './app-template-reserved-property.js';
 import authTokenAccessInvalid from './auth-token-access-invalid.js';
 import authTokenGranted from './auth-token-granted.js';
 import autoPoolLifetimeInvalid from './auto-pool-lifetime-invalid.js';
@@ -80,6 +81,7 @@ import jsonSyntax from './json-syntax.js';
 import jsonTypeMismatch from './json-type-mismatch.js';
 import maxTaskRetryCountInvalid from './max-task-retry-count-invalid.js';
 import maxWallClockBeyondTaskLifetime from './max-wall-clock-beyond-task-lifetime.js';
+import metadataReservedPrefix from './metadata-reserved-prefix.js';
 import multiInstanceInstancesInvalid from './multi-instance-instances-invalid.js';
 import multiInstanceMissingCoordination from './multi-instance-missing-coordination.js';
 import multiInstancePoolNoInternode from './multi-instance-pool-no-internode.js';
@@ -92,10 +94,12 @@ import notABatchFile from './not-a-batch-file.js';
 import outputContainerNoAuth from './output-container-no-auth.js';
 import outputContainerSasNoWrite from './output-container-sas-no-write.js';
 import outputContainerUrlNotContainer from './output-container-url-not-container.js';
+import outputFileAutostorage from './output-file-autostorage.js';
 import outputPathCollision from './output-path-collision.js';
 import outputPathEnvVar from './output-path-env-var.js';
 import outputPathFileWithWildcard from './output-path-file-with-wildcard.js';
 import outputPatternWrongSeparator from './output-pattern-wrong-separator.js';
+import packageReferenceInvalid from './package-reference-invalid.js';
 import performExitOptionsDefaultTerminate from './perform-exit-options-default-terminate.js';
 import poolAppPackageLimit from './pool-app-package-limit.js';
 import poolAppPackageNotQualified from './pool-app-package-not-qualified.js';
@@ -129,6 +133,7 @@ import resourceFilePathDuplicate from './resource-file-path-duplicate.js';
 import resourceFilePathEscapes from './resource-file-path-escapes.js';
 import resourceFilePrefixWithHttp from './resource-file-prefix-with-http.js';
 import resourceFileSourceCount from './resource-file-source-count.js';
+import resourceFileSourceFilegroup from './resource-file-source-filegroup.js';
 import resourceFileUrlNotContainer from './resource-file-url-not-container.js';
 import resourceFilesLargeList from './resource-files-large-list.js';
 import retentionTimeShortForDebugging from './retention-time-short-for-debugging.js';
@@ -145,12 +150,23 @@ import shellFeaturesWithoutShell from './shell-features-without-shell.js';
 import shellOsMismatch from './shell-os-mismatch.js';
 import startTaskUnlimitedRetries from './start-task-unlimited-retries.js';
 import taskCountPerJobLarge from './task-count-per-job-large.js';
+import taskFactoryMergeDependencies from './task-factory-merge-dependencies.js';
+import taskFactoryPlaceholder from './task-factory-placeholder.js';
+import taskFactoryRepeatTaskForbidden from './task-factory-repeat-task-forbidden.js';
+import taskFactorySweepStep from './task-factory-sweep-step.js';
+import taskFactoryTypeInvalid from './task-factory-type-invalid.js';
 import taskIdDuplicate from './task-id-duplicate.js';
 import taskIdEmpty from './task-id-empty.js';
 import taskIdInvalidChars from './task-id-invalid-chars.js';
 import taskIdNumericCollision from './task-id-numeric-collision.js';
 import taskIdReserved from './task-id-reserved.js';
 import taskIdTooLong from './task-id-too-long.js';
+import templateApiVersion from './template-api-version.js';
+import templateExpressionUnsupported from './template-expression-unsupported.js';
+import templateParameterType from './template-parameter-type.js';
+import templateParameterUndefined from './template-parameter-undefined.js';
+import templateParameterUnused from './template-parameter-unused.js';
+import templateTypeInvalid from './template-type-invalid.js';
 import unknownProperty from './unknown-property.js';
 import unlimitedRetriesWithoutTimeout from './unlimited-retries-without-timeout.js';
 import urlInsecureHttp from './url-insecure-http.js';
@@ -164,6 +180,7 @@ export const builtInRules: readonly Rule[] = [
   appPackageDuplicate,
   appPackageNoVersion,
   appPackageOnIaasPoolLegacy,
+  appTemplateReservedProperty,
   authTokenAccessInvalid,
   authTokenGranted,
   autoPoolLifetimeInvalid,
@@ -241,6 +258,7 @@ export const builtInRules: readonly Rule[] = [
   jsonTypeMismatch,
   maxTaskRetryCountInvalid,
   maxWallClockBeyondTaskLifetime,
+  metadataReservedPrefix,
   multiInstanceInstancesInvalid,
   multiInstanceMissingCoordination,
   multiInstancePoolNoInternode,
@@ -253,10 +271,12 @@ export const builtInRules: readonly Rule[] = [
   outputContainerNoAuth,
   outputContainerSasNoWrite,
   outputContainerUrlNotContainer,
+  outputFileAutostorage,
   outputPathCollision,
   outputPathEnvVar,
   outputPathFileWithWildcard,
   outputPatternWrongSeparator,
+  packageReferenceInvalid,
   performExitOptionsDefaultTerminate,
   poolAppPackageLimit,
   poolAppPackageNotQualified,
@@ -290,6 +310,7 @@ export const builtInRules: readonly Rule[] = [
   resourceFilePathEscapes,
   resourceFilePrefixWithHttp,
   resourceFileSourceCount,
+  resourceFileSourceFilegroup,
   resourceFileUrlNotContainer,
   resourceFilesLargeList,
   retentionTimeShortForDebugging,
@@ -306,12 +327,23 @@ export const builtInRules: readonly Rule[] = [
   shellOsMismatch,
   startTaskUnlimitedRetries,
   taskCountPerJobLarge,
+  taskFactoryMergeDependencies,
+  taskFactoryPlaceholder,
+  taskFactoryRepeatTaskForbidden,
+  taskFactorySweepStep,
+  taskFactoryTypeInvalid,
   taskIdDuplicate,
   taskIdEmpty,
   taskIdInvalidChars,
   taskIdNumericCollision,
   taskIdReserved,
   taskIdTooLong,
+  templateApiVersion,
+  templateExpressionUnsupported,
+  templateParameterType,
+  templateParameterUndefined,
+  templateParameterUnused,
+  templateTypeInvalid,
   unknownProperty,
   unlimitedRetriesWithoutTimeout,
   urlInsecureHttp,
