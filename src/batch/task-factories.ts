@@ -113,7 +113,7 @@ export function readPlaceholders(text: string, factoryType: 'parametricSweep' | 
     });
   }
   const stray = /[{}]/.exec(rest);
-  return { sweep, file, strayBrace: stray === null ? undefined : strayContext(text) };
+  return { sweep, file, strayBrace: stray === null ? undefined : strayContext(text, factoryType) };
 }
 
 /** `{{` from the left and `}}` from the right become placeholders for literal braces. */
@@ -134,9 +134,9 @@ function escapeBracePairs(text: string): string {
 }
 
 /** The first brace of the original text that is neither an escape nor a placeholder, with a little context. */
-function strayContext(text: string): string {
+function strayContext(text: string, factoryType: 'parametricSweep' | 'taskPerFile'): string {
   const escaped = escapeBracePairs(text);
-  const placeholder = /\{(\d+)(?::(\d+))?\}|\{(url|filePath|fileName|fileNameWithoutExtension)\}/y;
+  const placeholder = new RegExp((factoryType === 'parametricSweep' ? SWEEP_PLACEHOLDER : FILE_PLACEHOLDER).source, 'y');
   for (let index = 0; index < escaped.length; index++) {
     const char = escaped[index];
     if (char !== '{' && char !== '}') continue;
