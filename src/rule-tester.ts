@@ -88,7 +88,7 @@ async function lintCase(rule: Rule, testCase: RuleTestCase): Promise<LintMessage
   const run = await lint({
     cwd,
     stdin: { text, filePath: testCase.filename ?? 'task.json' },
-    config: { content: { ...fragment, rules: { [rule.id]: rule.defaultSeverity, ...fragmentRules } }, directory: cwd },
+    config: { content: { extends: [], ...fragment, rules: { [rule.id]: rule.defaultSeverity, ...fragmentRules } }, directory: cwd },
     extraRules: isBuiltIn(rule) ? [] : [rule],
     ...(fragment.now === undefined && { now: new Date('2026-01-01T00:00:00Z') }),
   });

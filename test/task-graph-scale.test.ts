@@ -31,7 +31,7 @@ describe('dependency graph at scale', () => {
       cwd: process.cwd(),
       stdin: { text, filePath: 'big-job/tasks.json' },
       config: {
-        content: { rules: { 'depends-on-cycle': 'error', 'depends-on-unknown-task': 'warn', 'depends-on-range-empty': 'warn', 'task-id-duplicate': 'error' } },
+        content: { extends: [], rules: { 'depends-on-cycle': 'error', 'depends-on-unknown-task': 'warn', 'depends-on-range-empty': 'warn', 'task-id-duplicate': 'error' } },
         directory: process.cwd(),
       },
     });

@@ -23,7 +23,7 @@ export interface RuleExample {
 export async function lintRuleExample(example: RuleExample, rule: Rule): Promise<{ cwd: string; run: LintRun }> {
   const fragment: Record<string, unknown> = fs.existsSync(example.configPath) ? JSON.parse(fs.readFileSync(example.configPath, 'utf8')) : {};
   const fragmentRules = (fragment.rules ?? {}) as Record<string, unknown>;
-  const content = { ...fragment, rules: { [rule.id]: rule.defaultSeverity, ...fragmentRules } };
+  const content = { extends: [], ...fragment, rules: { [rule.id]: rule.defaultSeverity, ...fragmentRules } };
   const cwd = example.isFolder ? example.inputPath : path.dirname(example.inputPath);
   const run = await lint({
     cwd,

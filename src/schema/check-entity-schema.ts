@@ -253,6 +253,10 @@ class ErrorInterpreter {
   private wrongType(pointer: string, expected: string): SchemaIssue | undefined {
     const value = resolvePointer(this.entity.value, pointer);
     if (this.entity.isTemplate && isTemplateExpression(value)) return undefined;
+    // OData reads null on an optional property as "not set" (the SDKs send it, and so does an official example).
+    if (value === null && !this.isRequired(pointer)) return undefined;
+    // The CLI extension converts "1" or "true" to the slot's type when it fills in a template.
+    if (this.entity.isTemplate && typeof value === 'string' && fitsAfterConversion(value, expected)) return undefined;
     const property = this.displayPath(pointer);
     // 1e400 parses to Infinity: an integer literal far outside the slot, not a wrong JSON type.
     if (expected === 'integer' && typeof value === 'number' && !Number.isFinite(value)) return this.outOfRange(pointer);
@@ -301,6 +305,13 @@ class ErrorInterpreter {
   }
 
   /** The REST definition the object at `pointer` follows, walked through the property index. */
+  private isRequired(pointer: string): boolean {
+    const cut = pointer.lastIndexOf('/');
+    const definition = this.definitionAt(pointer.slice(0, cut));
+    const property = splitPointer(pointer).pop();
+    return definition === undefined || property === undefined || (this.schemaIndex.required[definition]?.includes(property) ?? false);
+  }
+
   private definitionAt(pointer: string): string | undefined {
     let shape: string = this.entity.definition;
     for (const segment of splitPointer(pointer)) {
@@ -339,6 +350,13 @@ function hasOwn(object: unknown, key: string): boolean {
 /** ajv names union types as "object,string". */
 function describeExpectedType(type: string): string {
   return type.split(',').join(' or ');
+}
+
+function fitsAfterConversion(text: string, expected: string): boolean {
+  if (expected === 'integer') return /^-?\d+$/.test(text.trim());
+  if (expected === 'number') return text.trim() !== '' && Number.isFinite(Number(text));
+  if (expected === 'boolean') return text === 'true' || text === 'false';
+  return false;
 }
 
 export function describeJsonType(value: unknown): string {

@@ -28,6 +28,8 @@ export interface DerivedSchemaIndex {
   readonly firstServed: string;
   /** Definition name → property name → what it holds. */
   readonly properties: Readonly<Record<string, Readonly<Record<string, PropertyShape>>>>;
+  /** Definition name → its required properties. */
+  readonly required: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface PropertyIndex {
