@@ -15,15 +15,17 @@ export default defineRule({
   references: ['Create task dependencies (Azure Batch docs)'],
   messages: {
     unknownTask: 'Task "{id}" depends on "{dependency}", but no task of {job} has that id; the task waits until one is added',
+    unknownTaskInCompleteSet: 'Task "{id}" depends on "{dependency}", but no task of {job} has that id; as the task set is complete, the task can never start',
   },
-  check({ job, tasks, report }) {
+  check({ job, tasks, completeTaskSet, report }) {
     const { index, dependencies } = taskGraphOf(tasks);
     const jobName = job.isAnonymous ? `the tasks of ${job.entity.filePath}` : `job "${job.entity.id ?? '(no id)'}"`;
     dependencies.forEach((taskDependencies, taskIndex) => {
       const task = tasks[taskIndex]!;
       for (const { id, pointer } of taskDependencies.taskIds) {
         if (index.byLowerId.has(id.toLowerCase()) || id === '') continue;
-        report({ messageId: 'unknownTask', entity: task, pointer, data: { id: task.id ?? '(no id)', dependency: id, job: jobName } });
+        const messageId = completeTaskSet ? 'unknownTaskInCompleteSet' : 'unknownTask';
+        report({ messageId, entity: task, pointer, data: { id: task.id ?? '(no id)', dependency: id, job: jobName } });
       }
     });
   },

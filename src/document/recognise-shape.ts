@@ -89,7 +89,11 @@ class EntityCollector {
 /** Recognise which Batch body a parsed document holds (first match wins, reference Part D.2). */
 export function recogniseDocument(value: unknown, filePath: string): RecognisedDocument {
   if (Array.isArray(value)) {
-    const allTasks = value.length > 0 && value.every((item) => isJsonObject(item) && (hasMember(item, 'commandLine') || hasMember(item, 'id')));
+    // Every element task-like, and at least one with a command line: catalogues of templates are arrays of {id, name} too.
+    const allTasks =
+      value.length > 0 &&
+      value.every((item) => isJsonObject(item) && (hasMember(item, 'commandLine') || hasMember(item, 'id'))) &&
+      value.some((item) => hasMember(item, 'commandLine'));
     if (!allTasks) return notBatch('unrecognised');
     const collector = new EntityCollector(filePath, 'task-array', false);
     collector.tasks(value as JsonValue[], '');
@@ -113,6 +117,12 @@ export function recogniseDocument(value: unknown, filePath: string): RecognisedD
       const properties = objectMember(wrapped, 'properties');
       if (properties && definition === 'jobs') collector.job(properties, '/job/properties', 'JobAddParameter');
       if (properties && definition === 'pools') collector.pool(properties, '/pool/properties', 'PoolAddParameter');
+      return { shape, entities: collector.entities };
+    }
+    // Batch Explorer's pool templates put the body straight under "pool", beside parameters and variables.
+    if (wrapped && definition === 'pools' && (hasMember(value, 'parameters') || hasMember(value, 'variables')) && (hasMember(wrapped, 'vmSize') || hasMember(wrapped, 'virtualMachineConfiguration'))) {
+      const collector = new EntityCollector(filePath, shape, true);
+      collector.pool(wrapped, '/pool', 'PoolAddParameter');
       return { shape, entities: collector.entities };
     }
   }

@@ -144,6 +144,10 @@ export function buildProject(request: ProjectRequest): Project {
     if (entity.documentShape === 'application-template') {
       return anonymousSet(`template:${document.absolutePath}`, document.filePath, `inside the application template ${document.filePath}`);
     }
+    // A spec example is one request on its own: its placeholder job id ("jobId") means nothing across files.
+    if (entity.documentShape === 'spec-example') {
+      return anonymousSet(`example:${document.absolutePath}`, document.filePath, `the request in the spec example ${document.filePath}`);
+    }
     if (document.jobIdHint !== undefined) {
       const job = jobsById.get(document.jobIdHint.toLowerCase());
       if (job) return setForJob(job, `parameters.jobId "${document.jobIdHint}" of ${document.filePath}`);
