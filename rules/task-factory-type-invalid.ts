@@ -25,7 +25,12 @@ export default defineRule({
     const type = member(factory.body, 'type');
     if (type === undefined) context.report({ messageId: 'typeMissing', pointer: factory.pointer, target: 'key' });
     else if (typeof type !== 'string' || (!TASK_FACTORY_TYPES.includes(type) && !isTemplateExpression(type))) {
-      context.report({ messageId: 'typeUnknown', pointer: `${factory.pointer}/type`, data: { type: String(type) } });
+      context.report({ messageId: 'typeUnknown', pointer: `${factory.pointer}/type`, data: { type: quotedValue(type) } });
     }
   },
 });
+
+/** How a message quotes a value: containers are summarised, since String() of a deeply nested array recurses until the stack overflows. */
+function quotedValue(value: unknown): string {
+  return value !== null && typeof value === 'object' ? (Array.isArray(value) ? 'an array' : 'an object') : String(value);
+}

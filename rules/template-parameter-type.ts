@@ -44,7 +44,7 @@ export default defineRule({
         continue;
       }
       if (typeof type !== 'string' || !supported.includes(type)) {
-        context.report({ messageId: 'typeUnsupported', pointer: `${pointer}/type`, data: { name, type: String(type) } });
+        context.report({ messageId: 'typeUnsupported', pointer: `${pointer}/type`, data: { name, type: quotedValue(type) } });
         continue;
       }
       const defaultValue = member(definition, 'defaultValue');
@@ -98,4 +98,9 @@ function pythonEquals(candidate: JsonValue, value: number | boolean | string): b
   const asNumber = (item: unknown) => (typeof item === 'boolean' ? Number(item) : item);
   if (typeof value === 'string') return candidate === value;
   return (typeof candidate === 'number' || typeof candidate === 'boolean') && asNumber(candidate) === asNumber(value);
+}
+
+/** How a message quotes a value: containers are summarised, since String() of a deeply nested array recurses until the stack overflows. */
+function quotedValue(value: unknown): string {
+  return value !== null && typeof value === 'object' ? (Array.isArray(value) ? 'an array' : 'an object') : String(value);
 }

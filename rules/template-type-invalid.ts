@@ -33,10 +33,15 @@ export default defineRule({
     if (wrapper === undefined) return;
     const type = member(wrapper, 'type');
     if (type === undefined) context.report({ messageId: 'typeMissing', pointer: pointerTo(entity), target: 'key', data: { entity, expected } });
-    else if (type !== expected) context.report({ messageId: 'typeWrong', pointer: pointerTo(entity, 'type'), data: { entity, type: String(type), expected } });
+    else if (type !== expected) context.report({ messageId: 'typeWrong', pointer: pointerTo(entity, 'type'), data: { entity, type: quotedValue(type), expected } });
     if (objectMember(wrapper, 'properties') === undefined) {
       context.report({ messageId: 'propertiesMissing', pointer: pointerTo(entity), target: 'key', data: { entity } });
     }
     if (entity === 'job' && hasMember(value, 'pool')) context.report({ messageId: 'twoEntities', pointer: pointerTo('pool'), target: 'key' });
   },
 });
+
+/** How a message quotes a value: containers are summarised, since String() of a deeply nested array recurses until the stack overflows. */
+function quotedValue(value: unknown): string {
+  return value !== null && typeof value === 'object' ? (Array.isArray(value) ? 'an array' : 'an object') : String(value);
+}

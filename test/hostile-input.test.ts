@@ -198,6 +198,24 @@ describe('hostile input through the built CLI', () => {
     ]);
   });
 
+  test('deeply nested arrays where a template expects a type name: quoted as "an array", never String()-ed into a stack overflow', async () => {
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const files = {
+      'job-template.json': `{"job":{"type":${deep},"properties":{"id":"j","poolInfo":{"poolId":"p"}}}}`,
+      'factory-template.json': `{"job":{"type":"Microsoft.Batch/batchAccounts/jobs","properties":{"id":"j","poolInfo":{"poolId":"p"},"taskFactory":{"type":${deep}}}}}`,
+      'parameter-template.json': `{"parameters":{"p":{"type":${deep}}},"job":{"type":"Microsoft.Batch/batchAccounts/jobs","properties":{"id":"[parameters('p')]","poolInfo":{"poolId":"p"}}}}`,
+    };
+    const cwd = workspace(files);
+    const { run, findings } = await lintFiles(cwd, Object.keys(files), 1);
+    // A container is located by its key.
+    assert.deepEqual(findings, [
+      { file: 'factory-template.json', at: positionOf(files['factory-template.json'], '"type":[['), rule: 'task-factory-type-invalid/typeUnknown' },
+      { file: 'job-template.json', at: positionOf(files['job-template.json'], '"type":[['), rule: 'template-type-invalid/typeWrong' },
+      { file: 'parameter-template.json', at: positionOf(files['parameter-template.json'], '"type":[['), rule: 'template-parameter-type/typeUnsupported' },
+    ]);
+    assert.equal((run.stdout.match(/\\"an array\\"/g) ?? []).length, 3);
+  });
+
   test('a 50 MB single-line add-collection body is linted in one pass, with positions on its one line', async () => {
     const tasks: string[] = [];
     const padding = 'x'.repeat(52_500);
