@@ -1,7 +1,10 @@
 /** RFC 6901 JSON Pointers: building, splitting and resolving. */
 
 export function escapePointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = typeof segment === 'string' ? segment : String(segment);
+  // Rules build pointers for every URL and file entry they look at; almost no key needs escaping.
+  if (text.indexOf('~') === -1 && text.indexOf('/') === -1) return text;
+  return text.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function unescapePointerSegment(segment: string): string {
