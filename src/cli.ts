@@ -59,12 +59,18 @@ export interface CliIo {
   cwd: string;
   out(text: string): void;
   err(text: string): void;
-  readStdin(): Promise<string>;
+  /** Standard input as bytes: decoded like a file (BOM, UTF-16, invalid UTF-8 reported), not as text here. */
+  readStdin(): Promise<Uint8Array>;
   isTty: boolean;
   env: NodeJS.ProcessEnv;
 }
 
 function processIo(): CliIo {
+  // A reader that stops early (`batchlint … | head`) closes the pipe: finish quietly, as other CLIs do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     cwd: process.cwd(),
     out: (text) => void process.stdout.write(text),
@@ -72,7 +78,7 @@ function processIo(): CliIo {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return Buffer.concat(chunks);
     },
     isTty: process.stdout.isTTY === true,
     env: process.env,
@@ -104,6 +110,7 @@ async function report(run: LintRun, options: CliOptions, io: CliIo): Promise<num
   if (options.outputFile !== undefined && withoutFile.length > 1) {
     throw new UsageError('-o/--output-file names one file, but several formats have no :FILE of their own; write -f NAME:FILE for each');
   }
+  const formatStarted = performance.now();
   for (const spec of specs) {
     const formatter = await loadFormatter(spec.name, io.cwd);
     const fileContext = spec.outputFile !== undefined || options.outputFile !== undefined ? { ...context, color: false } : context;
@@ -112,7 +119,12 @@ async function report(run: LintRun, options: CliOptions, io: CliIo): Promise<num
     if (target !== undefined) await writeOutputAtomically(path.resolve(io.cwd, target), text);
     else if (text !== '') io.out(text.endsWith('\n') ? text : `${text}\n`);
   }
-  if (run.stats) io.err((await import('./cli/print-stats.js')).formatStats(run.stats));
+  if (run.stats) {
+    run.stats.stages.format = performance.now() - formatStarted;
+    // Everything since the process started, Node start-up and imports included.
+    run.stats.stages['process total'] = process.uptime() * 1000;
+    io.err((await import('./cli/print-stats.js')).formatStats(run.stats));
+  }
   if (failed) return 2;
   if (options.exitZero) return 0;
   return errors > 0 || maxWarningsExceeded ? 1 : 0;

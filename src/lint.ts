@@ -42,7 +42,8 @@ export interface LintOptions {
   ruleOverrides?: Record<string, RuleSettingInput>;
   apiVersion?: string;
   /** Lint this text instead of (or besides) files. */
-  stdin?: { text: string; filePath?: string };
+  /** Text to lint instead of (or besides) files: a string, or raw bytes decoded exactly as a file's would be. */
+  stdin?: { text: string | Uint8Array; filePath?: string };
   /** The lint clock; defaults to the config's `now`, else the current time. */
   now?: Date;
   /** Treat the linted task files as every task of their job (unknown dependencies become errors). */
@@ -95,6 +96,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     }
   };
 
+  let started = performance.now();
   const config = await resolveConfig({
     cwd,
     ...(options.configFile !== undefined && { configFile: options.configFile }),
@@ -106,7 +108,9 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const plugins = await loadPlugins(config.plugins);
   const rules = allRules([...plugins, ...(options.extraRules ? [{ specifier: '(extraRules)', version: undefined, rules: [...options.extraRules] }] : [])]);
   checkRuleIds(config, rules);
+  stages.config = performance.now() - started;
 
+  started = performance.now();
   const cacheLocation = options.cache && !options.stdin ? path.resolve(cwd, options.cache.location ?? '.batchlintcache') : undefined;
   const discovered = options.stdin && (options.patterns ?? []).length === 0
     ? []
@@ -119,6 +123,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
 
   // A cache file named *.json inside the linted tree is not a Batch file of this run.
   const files = cacheLocation === undefined ? discovered : discovered.filter((file) => file !== cacheLocation);
+  stages.discover = performance.now() - started;
   const now = options.now ?? config.now ?? new Date();
   // Only runs with --cache load the cache module (and hashing).
   const runCache = cacheLocation !== undefined ? await import('./cache/run-cache.js') : undefined;
@@ -242,7 +247,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     if (options.stdin) {
       const stdinPath = path.resolve(cwd, options.stdin.filePath ?? '<stdin>');
       const displayPath = options.stdin.filePath ? displayPathOf(stdinPath) : '<stdin>';
-      addDocument(stdinPath, displayPath, loadText(Buffer.from(options.stdin.text, 'utf8'), displayPath), await settingsFor(stdinPath), false);
+      addDocument(stdinPath, displayPath, loadText(typeof options.stdin.text === 'string' ? Buffer.from(options.stdin.text, 'utf8') : options.stdin.text, displayPath), await settingsFor(stdinPath), false);
     }
   });
   const lintedCount = documents.length;
@@ -287,7 +292,9 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     }),
   );
   // Compiled schema validators are ES modules: import the ones this run's api-versions need before rules run synchronously.
+  started = performance.now();
   for (const version of new Set(documents.map((document) => document.apiVersion))) await loadEntitySchemas(version);
+  stages.schemas = performance.now() - started;
   /**
    * A run over some of a job's files (a pre-commit hook passes only the changed ones) must still see
    * every task of the job: the other files of a job folder, and of a config binding's globs, join
@@ -408,12 +415,14 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const today = now.toISOString().slice(0, 10);
   let suppressedCount = 0;
   const results: LintResult[] = [];
-  for (const document of documents.slice(0, lintedCount)) {
-    const messages = (located.get(document.index) ?? []).sort(compareMessages);
-    const { kept, suppressed } = applySuppressions(messages, document, config.suppressions, today);
-    suppressedCount += suppressed.length;
-    results.push(toLintResult(document.absolutePath, kept, suppressed));
-  }
+  stage('suppress', () => {
+    for (const document of documents.slice(0, lintedCount)) {
+      const messages = (located.get(document.index) ?? []).sort(compareMessages);
+      const { kept, suppressed } = applySuppressions(messages, document, config.suppressions, today);
+      suppressedCount += suppressed.length;
+      results.push(toLintResult(document.absolutePath, kept, suppressed));
+    }
+  });
 
   const baseSettings = await settingsFor(path.join(cwd, '__batchlint_base__.json'));
   const enabledRules = enabledAnywhere.map((rule) => ({ rule, severity: baseSettings.get(rule.id)?.severity ?? rule.defaultSeverity }));

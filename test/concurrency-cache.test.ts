@@ -60,7 +60,7 @@ async function runCli(cwd: string, flags: string[], { configLookup = false } = {
     cwd,
     out: () => undefined,
     err: (text) => void (stderr += text),
-    readStdin: async () => '',
+    readStdin: async () => new Uint8Array(),
     isTty: false,
     env: {},
   };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import kleur from 'kleur';
 import type { Formatter, LintMessage } from './lint-result.js';
-import { terminalSafe, terminalSafeLine } from './terminal-safe-text.js';
+import { terminalSafeLine } from './terminal-safe-text.js';
 
 const LEVEL_WORDS = { error: 'error', warn: 'warning', info: 'info' } as const;
 
@@ -16,15 +16,20 @@ const stylish: Formatter = (results, context) => {
   const totals = { error: 0, warn: 0, info: 0 };
   for (const result of results) {
     if (result.messages.length === 0) continue;
-    const displayPath = terminalSafe(toDisplayPath(result.filePath, context.cwd));
+    const displayPath = terminalSafeLine(toDisplayPath(result.filePath, context.cwd));
     output += `\n${colors.underline(displayPath)}\n`;
     const rows = result.messages.map((message) => ({
       message,
       where: `${displayPath}:${message.line}:${message.column}`,
       level: LEVEL_WORDS[message.level],
     }));
-    const whereWidth = Math.max(...rows.map((row) => row.where.length));
-    const levelWidth = Math.max(...rows.map((row) => row.level.length));
+    // A loop, not Math.max(...): a file may have hundreds of thousands of findings.
+    let whereWidth = 0;
+    let levelWidth = 0;
+    for (const row of rows) {
+      whereWidth = Math.max(whereWidth, row.where.length);
+      levelWidth = Math.max(levelWidth, row.level.length);
+    }
     for (const { message, where, level } of rows) {
       totals[message.level]++;
       const paint = message.level === 'error' ? colors.red : message.level === 'warn' ? colors.yellow : colors.blue;
@@ -46,7 +51,7 @@ const stylish: Formatter = (results, context) => {
 
 function relatedLines(message: LintMessage, cwd: string): string[] {
   return (message.relatedLocations ?? []).map(
-    (related) => `↳ ${terminalSafeLine(related.message)}: ${terminalSafe(toDisplayPath(related.filePath, cwd))}:${related.line}:${related.column}`,
+    (related) => `↳ ${terminalSafeLine(related.message)}: ${terminalSafeLine(toDisplayPath(related.filePath, cwd))}:${related.line}:${related.column}`,
   );
 }
 

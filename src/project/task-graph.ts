@@ -65,7 +65,8 @@ export function findDependencyCycles(index: TaskIndex, dependencies: readonly Ta
   for (const component of components) {
     const taskMembers = component.filter((node) => node < taskCount);
     if (taskMembers.length < 2) continue;
-    cycles.push(cycleThrough(Math.min(...taskMembers), new Set(component), adjacency, taskCount));
+    const first = taskMembers.reduce((lowest, node) => (node < lowest ? node : lowest));
+    cycles.push(cycleThrough(first, new Set(component), adjacency, taskCount));
   }
   return cycles.sort((a, b) => a[0]! - b[0]!);
 }
