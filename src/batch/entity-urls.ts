@@ -53,15 +53,20 @@ export function fieldLabel(...segments: Array<string | number>): string {
 }
 
 /**
- * A dozen URL and SAS rules ask the same questions of every entity: answer each once per entity.
- * Entities are immutable for the length of a run, and the answers are only read.
+ * A dozen URL and SAS rules ask the same questions of every entity, one rule after another on the
+ * same entity: remember the answer for the last entity asked about (no memory held across entities).
  */
 function memoized<T>(compute: (entity: EntityRef) => T): (entity: EntityRef) => T {
-  const answers = new WeakMap<EntityRef, T>();
+  let lastEntity: EntityRef | undefined;
+  let lastValue: unknown;
+  let lastAnswer: T | undefined;
   return (entity) => {
-    let answer = answers.get(entity);
-    if (answer === undefined) answers.set(entity, (answer = compute(entity)));
-    return answer;
+    if (entity !== lastEntity || entity.value !== lastValue) {
+      lastAnswer = compute(entity);
+      lastEntity = entity;
+      lastValue = entity.value;
+    }
+    return lastAnswer as T;
   };
 }
 
