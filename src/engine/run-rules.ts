@@ -88,20 +88,32 @@ export function runRules(request: RuleRunRequest): RuleRunResult {
   const report = (input: unknown) => {
     (pending ??= []).push(toRawFinding(currentRule!, currentSubject!, input, documentOf));
   };
+  // Each rule's options for a settings map, looked up once rather than once per rule and entity.
+  const optionsCache = new WeakMap<RunnableDocument['settings'], WeakMap<readonly Rule[], unknown[]>>();
+  const optionsOf = (settings: RunnableDocument['settings'], rules: readonly Rule[]): unknown[] => {
+    let byList = optionsCache.get(settings);
+    if (!byList) optionsCache.set(settings, (byList = new WeakMap()));
+    let options = byList.get(rules);
+    if (!options) byList.set(rules, (options = rules.map((rule) => settings.get(rule.id)!.options)));
+    return options;
+  };
+  const { timings } = request;
   const runAll = (rules: readonly Rule[], home: RunnableDocument, subject: EntityRef, context: { options: unknown; [key: string]: unknown }) => {
-    for (const rule of rules) {
-      context.options = home.settings.get(rule.id)!.options;
+    const options = optionsOf(home.settings, rules);
+    currentSubject = subject;
+    for (let index = 0; index < rules.length; index++) {
+      const rule = rules[index]!;
+      context.options = options[index];
       currentRule = rule;
-      currentSubject = subject;
       pending = undefined;
-      const started = request.timings ? performance.now() : 0;
+      const started = timings ? performance.now() : 0;
       try {
         (rule.check as (context: object) => void)(context);
         if (pending) keep(rule, pending);
       } catch (error) {
         unit.failures.push({ ruleId: rule.id, filePath: home.filePath, message: error instanceof Error ? error.message : String(error) });
       }
-      if (request.timings) request.timings.set(rule.id, (request.timings.get(rule.id) ?? 0) + performance.now() - started);
+      if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + performance.now() - started);
     }
   };
   const keep = (rule: Rule, reported: RawFinding[]) => {
