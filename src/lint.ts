@@ -277,8 +277,10 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
         try {
           return addDocument(absolutePath, displayPathOf(absolutePath), loadText(readInput(absolutePath), displayPathOf(absolutePath)), noSettings, true);
         } catch (error) {
-          if (error instanceof UnreadableFileError) return undefined;
-          throw error;
+          if (!(error instanceof UnreadableFileError)) throw error;
+          // A job file the tasks bind to but that cannot be read must not pass silently as "no job".
+          failures.push(`${displayPathOf(absolutePath)} (job file of linted tasks): ${error.message}`);
+          return undefined;
         }
       },
       inlineEntity(body: JsonObject, kind, source) {

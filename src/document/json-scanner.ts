@@ -39,7 +39,8 @@ export const SYNTAX_MESSAGES: Record<SyntaxMessageId, string> = {
   unexpectedCharacter: 'Unexpected character {character} where {expected} was expected; remove or correct it',
   comment: 'Comments are not allowed in JSON; the Batch service accepts strict JSON only, so remove the comment',
   trailingComma: 'Trailing commas are not allowed in JSON; the Batch service accepts strict JSON only, so remove this comma',
-  singleQuotedString: 'JSON strings use double quotes; replace the single quotes around {text} with double quotes',
+  // The quoted text is not repeated: it may be a password or a key.
+  singleQuotedString: 'JSON strings use double quotes; replace these single quotes with double quotes',
   unquotedPropertyName: 'Property names must be double-quoted strings in JSON; write "{name}" instead of {name}',
   unterminatedString: 'This string has no closing double quote; add \'"\' where the string should end',
   invalidEscape: 'Invalid escape sequence {escape} in a string; the valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX, so write a literal backslash as \\\\',
