@@ -543,11 +543,11 @@ function singleQuotedStringProblem(text: string, start: number): SyntaxProblem {
       continue;
     }
     if (code === APOSTROPHE) {
-      return problem('singleQuotedString', start, pos + 1, { text: describeSnippet(text.slice(start, pos + 1)) });
+      return problem('singleQuotedString', start, pos + 1, {});
     }
     pos++;
   }
-  return problem('singleQuotedString', start, start + 1, { text: describeSnippet(text.slice(start, start + 1)) });
+  return problem('singleQuotedString', start, start + 1, {});
 }
 
 const PLACEHOLDER_LIMIT = 200;
