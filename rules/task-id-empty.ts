@@ -1,15 +1,4 @@
-import { defineRule, member, pointerTo } from '../src/rule-api.js';
-import type { EntityDefinition } from '../src/rule-api.js';
-
-/** The bodies that carry an id of their own; job specifications and pool specifications have none. */
-const DEFINITIONS_WITH_ID: ReadonlySet<EntityDefinition> = new Set<EntityDefinition>([
-  'TaskAddParameter',
-  'JobManagerTask',
-  'JobPreparationTask',
-  'JobReleaseTask',
-  'JobAddParameter',
-  'PoolAddParameter',
-]);
+import { defineRule, literalOwnId, pointerTo } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'task-id-empty',
@@ -31,7 +20,6 @@ export default defineRule({
   },
   references: ['S19 TaskAddParameter.id', 'S19 JobAddParameter.id', 'S19 PoolAddParameter.id'],
   check(context) {
-    if (!DEFINITIONS_WITH_ID.has(context.entity.definition)) return;
-    if (member(context.entity.value, 'id') === '') context.report({ messageId: 'emptyId', pointer: pointerTo('id') });
+    if (literalOwnId(context.entity) === '') context.report({ messageId: 'emptyId', pointer: pointerTo('id') });
   },
 });

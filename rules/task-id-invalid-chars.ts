@@ -1,17 +1,7 @@
-import { defineRule, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
-import type { EntityDefinition } from '../src/rule-api.js';
+import { defineRule, literalOwnId, pointerTo, shownId } from '../src/rule-api.js';
 
-const DEFINITIONS_WITH_ID: ReadonlySet<EntityDefinition> = new Set<EntityDefinition>([
-  'TaskAddParameter',
-  'JobManagerTask',
-  'JobPreparationTask',
-  'JobReleaseTask',
-  'JobAddParameter',
-  'PoolAddParameter',
-]);
 const ASCII_ID_CHARACTER = /^[A-Za-z0-9_-]$/;
 const UNICODE_ID_CHARACTER = /^[\p{L}\p{Nd}_-]$/u;
-const SHOWN_PREFIX = 40;
 
 export default defineRule({
   id: 'task-id-invalid-chars',
@@ -50,16 +40,15 @@ export default defineRule({
   },
   references: ['S19 TaskAddParameter.id', 'I-Azure/azure-sdk-for-python#1340'],
   check(context) {
-    if (!DEFINITIONS_WITH_ID.has(context.entity.definition)) return;
-    const id = stringMember(context.entity.value, 'id');
-    if (id === undefined || isTemplateExpression(id)) return;
+    const id = literalOwnId(context.entity);
+    if (id === undefined) return;
     const allowed = context.options.allowNonAsciiLetters ? UNICODE_ID_CHARACTER : ASCII_ID_CHARACTER;
     for (const character of id) {
       if (allowed.test(character)) continue;
       context.report({
         messageId: UNICODE_ID_CHARACTER.test(character) ? 'nonAsciiCharacter' : 'invalidCharacter',
         pointer: pointerTo('id'),
-        data: { id: id.length > SHOWN_PREFIX ? `${id.slice(0, SHOWN_PREFIX)}…` : id, character: describe(character) },
+        data: { id: shownId(id), character: describe(character) },
       });
       return;
     }

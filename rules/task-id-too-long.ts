@@ -1,17 +1,6 @@
-import { defineRule, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
-import type { EntityDefinition } from '../src/rule-api.js';
+import { defineRule, literalOwnId, pointerTo, shownId } from '../src/rule-api.js';
 
-const DEFINITIONS_WITH_ID: ReadonlySet<EntityDefinition> = new Set<EntityDefinition>([
-  'TaskAddParameter',
-  'JobManagerTask',
-  'JobPreparationTask',
-  'JobReleaseTask',
-  'JobAddParameter',
-  'PoolAddParameter',
-]);
 const MAX_ID_LENGTH = 64;
-/** Long enough to recognise the id, short enough to keep the message on one line. */
-const SHOWN_PREFIX = 40;
 
 export default defineRule({
   id: 'task-id-too-long',
@@ -33,15 +22,14 @@ export default defineRule({
   },
   references: ['S19 TaskAddParameter.id', 'S19 JobAddParameter.id', 'S19 PoolAddParameter.id'],
   check(context) {
-    if (!DEFINITIONS_WITH_ID.has(context.entity.definition)) return;
-    const id = stringMember(context.entity.value, 'id');
-    if (id === undefined || isTemplateExpression(id)) return;
+    const id = literalOwnId(context.entity);
+    if (id === undefined) return;
     // The service counts UTF-16 code units (.NET string length), as JavaScript does.
     if (id.length <= MAX_ID_LENGTH) return;
     context.report({
       messageId: 'idTooLong',
       pointer: pointerTo('id'),
-      data: { id: `${id.slice(0, SHOWN_PREFIX)}…`, length: id.length },
+      data: { id: shownId(id), length: id.length },
     });
   },
 });

@@ -50,6 +50,7 @@ export type { SchemaRuleId } from './schema/check-entity-schema.js';
 // Batch domain knowledge shared by rules: durations, SAS URLs, command lines, resource and output files…
 export * from './batch/command-line.js';
 export * from './batch/duration-fields.js';
+export * from './batch/entity-ids.js';
 export * from './batch/entity-urls.js';
 export * from './batch/exit-conditions.js';
 export * from './batch/file-path.js';
