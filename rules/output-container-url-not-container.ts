@@ -1,6 +1,4 @@
-import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { containerUrlShape, maskSecrets, parseSas, parseUrl } from '../src/rule-api.js';
-import { outputFileObjects } from '../src/rule-api.js';
+import { defineRule, isTemplateExpression, maskSecrets, member, outputFileObjects, pointerTo, whyNotAContainerUrl } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'output-container-url-not-container',
@@ -29,13 +27,9 @@ export default defineRule({
       const url = member(member(member(entry.file, 'destination'), 'container'), 'containerUrl');
       if (typeof url !== 'string' || isTemplateExpression(url)) continue;
       const pointer = entry.pointer + pointerTo('destination', 'container', 'containerUrl');
-      const parts = parseUrl(url);
-      const shape = containerUrlShape(parts);
-      if (shape === 'blob' || shape === 'accountRoot') {
-        context.report({ messageId: shape === 'blob' ? 'blobPath' : 'accountRoot', pointer, data: { url: maskSecrets(url) } });
-      } else if (parseSas(parts)?.resource === 'b') {
-        context.report({ messageId: 'blobSas', pointer });
-      }
+      const reason = whyNotAContainerUrl(url);
+      if (reason === 'blobSas') context.report({ messageId: reason, pointer });
+      else if (reason !== undefined) context.report({ messageId: reason, pointer, data: { url: maskSecrets(url) } });
     }
   },
 });

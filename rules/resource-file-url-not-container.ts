@@ -1,6 +1,4 @@
-import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { containerUrlShape, maskSecrets, parseSas, parseUrl } from '../src/rule-api.js';
-import { resourceFileObjects } from '../src/rule-api.js';
+import { defineRule, isTemplateExpression, maskSecrets, member, pointerTo, resourceFileObjects, whyNotAContainerUrl } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'resource-file-url-not-container',
@@ -32,13 +30,9 @@ export default defineRule({
       const url = member(entry.file, 'storageContainerUrl');
       if (typeof url !== 'string' || isTemplateExpression(url)) continue;
       const pointer = entry.pointer + pointerTo('storageContainerUrl');
-      const parts = parseUrl(url);
-      const shape = containerUrlShape(parts);
-      if (shape === 'blob' || shape === 'accountRoot') {
-        context.report({ messageId: shape === 'blob' ? 'blobPath' : 'accountRoot', pointer, data: { url: maskSecrets(url) } });
-      } else if (parseSas(parts)?.resource === 'b') {
-        context.report({ messageId: 'blobSas', pointer });
-      }
+      const reason = whyNotAContainerUrl(url);
+      if (reason === 'blobSas') context.report({ messageId: reason, pointer });
+      else if (reason !== undefined) context.report({ messageId: reason, pointer, data: { url: maskSecrets(url) } });
     }
   },
 });

@@ -10,6 +10,7 @@ import {
   parseUrl,
   sasPlaceholderKind,
   urlWithoutQuery,
+  whyNotAContainerUrl,
 } from '../src/batch/sas-url.js';
 
 const SAS_URL =
@@ -128,6 +129,15 @@ test('containerUrlShape tells container, account root and blob URLs apart', () =
   assert.equal(shape('http://localhost:10000/devstoreaccount1'), 'accountRoot');
   assert.equal(shape('http://[::1]:10000/devstoreaccount1/out/x'), 'blob');
   assert.equal(shape('out/x'), undefined);
+});
+
+test('whyNotAContainerUrl names the blob path, the missing container or the blob-scoped SAS', () => {
+  assert.equal(whyNotAContainerUrl('https://a.blob.core.windows.net/out?sr=c&sig=x'), undefined);
+  assert.equal(whyNotAContainerUrl('https://a.blob.core.windows.net/out/run1/log.txt?sr=c'), 'blobPath');
+  assert.equal(whyNotAContainerUrl('https://a.blob.core.windows.net/?sr=b'), 'accountRoot');
+  assert.equal(whyNotAContainerUrl('https://a.blob.core.windows.net/out?sr=b&sig=x'), 'blobSas');
+  assert.equal(whyNotAContainerUrl('out?sr=b'), 'blobSas');
+  assert.equal(whyNotAContainerUrl('out/x'), undefined);
 });
 
 test('sasPlaceholderKind recognises SAS placeholders copied from documentation', () => {

@@ -272,6 +272,18 @@ export function containerUrlShape(parts: UrlParts): ContainerUrlShape | undefine
   return segments === containerIndex + 1 ? 'container' : 'blob';
 }
 
+/** Why a URL that should name a blob container does not; the values double as message ids. */
+export type NotAContainerReason = 'blobPath' | 'accountRoot' | 'blobSas';
+
+/** A path below the container, no container at all, or a SAS scoped to one blob (`sr=b`); undefined for a container URL. */
+export function whyNotAContainerUrl(url: string): NotAContainerReason | undefined {
+  const parts = parseUrl(url);
+  const shape = containerUrlShape(parts);
+  if (shape === 'blob') return 'blobPath';
+  if (shape === 'accountRoot') return 'accountRoot';
+  return parseSas(parts)?.resource === 'b' ? 'blobSas' : undefined;
+}
+
 export type SasPlaceholderKind = 'query' | 'signature';
 
 const PLACEHOLDER_QUERY = /^(your)?(sas|sastoken|sasquery|saskey|sasstring|sasurl|token|signature)(here)?$/;
