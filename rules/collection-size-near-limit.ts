@@ -1,5 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { addCollectionTasks, COLLECTION_SIZE_LIMIT, compactJsonByteLength, MAX_GROWTH } from './collection-too-large.js';
+import { addCollectionTasks, COLLECTION_SIZE_LIMIT, COMPACT_JSON_MAX_GROWTH, compactJsonByteLength, defineRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'collection-size-near-limit',
@@ -37,7 +36,7 @@ export default defineRule({
   check(context) {
     const threshold = context.options.thresholdBytes;
     const collection = addCollectionTasks(context.document);
-    if (collection === undefined || context.byteLength * MAX_GROWTH < threshold) return;
+    if (collection === undefined || context.byteLength * COMPACT_JSON_MAX_GROWTH < threshold) return;
     const size = compactJsonByteLength(collection.tasks);
     if (size < threshold || size >= COLLECTION_SIZE_LIMIT) return;
     context.report({ messageId: 'collectionNearLimit', pointer: collection.pointer, target: 'key', data: { size, limit: COLLECTION_SIZE_LIMIT } });

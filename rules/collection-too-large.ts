@@ -1,14 +1,4 @@
-import { arrayMember, defineRule, objectMember, pointerTo } from '../src/rule-api.js';
-import type { EntityRef, JsonValue } from '../src/rule-api.js';
-
-/** "1MB" read as 2^20 bytes: the reading under which an error is certain; collection-size-near-limit covers the margin. */
-export const COLLECTION_SIZE_LIMIT = 1_048_576;
-/**
- * Re-serialising never lengthens strings or keys (escapes only shrink) and drops all whitespace;
- * only numbers can grow, at most about 5.25 times (`1e20` becomes `100000000000000000000`). So a
- * document under a sixth of a threshold cannot reach it, and small files skip the walk.
- */
-export const MAX_GROWTH = 6;
+import { addCollectionTasks, COLLECTION_SIZE_LIMIT, COMPACT_JSON_MAX_GROWTH, compactJsonByteLength, defineRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'collection-too-large',
@@ -36,83 +26,9 @@ export default defineRule({
   references: ['S19 TaskAddCollectionParameter.value'],
   check(context) {
     const collection = addCollectionTasks(context.document);
-    if (collection === undefined || context.byteLength * MAX_GROWTH < COLLECTION_SIZE_LIMIT) return;
+    if (collection === undefined || context.byteLength * COMPACT_JSON_MAX_GROWTH < COLLECTION_SIZE_LIMIT) return;
     const size = compactJsonByteLength(collection.tasks);
     if (size < COLLECTION_SIZE_LIMIT) return;
     context.report({ messageId: 'collectionTooLarge', pointer: collection.pointer, target: 'key', data: { size, limit: COLLECTION_SIZE_LIMIT } });
   },
 });
-
-/** The `value` array of an add-collection body, bare or inside a copied spec example. */
-export function addCollectionTasks(document: EntityRef): { tasks: JsonValue[]; pointer: string } | undefined {
-  const { value, documentShape } = document;
-  if (documentShape === 'task-collection') {
-    const tasks = arrayMember(value, 'value');
-    return tasks === undefined ? undefined : { tasks, pointer: pointerTo('value') };
-  }
-  if (documentShape === 'spec-example') {
-    const tasks = arrayMember(objectMember(objectMember(value, 'parameters'), 'taskCollection'), 'value');
-    return tasks === undefined ? undefined : { tasks, pointer: pointerTo('parameters', 'taskCollection', 'value') };
-  }
-  return undefined;
-}
-
-/** Both collection size rules measure the same array: measure it once per run. */
-const measured = new WeakMap<object, number>();
-
-/** UTF-8 length of `JSON.stringify(root)`. */
-export function compactJsonByteLength(root: JsonValue): number {
-  if (root === null || typeof root !== 'object') return walkedCompactJsonByteLength(root);
-  let bytes = measured.get(root);
-  if (bytes === undefined) {
-    try {
-      // The native serializer is many times faster than the walk; it throws on nesting deeper than its stack.
-      bytes = Buffer.byteLength(JSON.stringify(root), 'utf8');
-    } catch {
-      bytes = walkedCompactJsonByteLength(root);
-    }
-    measured.set(root, bytes);
-  }
-  return bytes;
-}
-
-/** The same length, walked with an explicit stack so that deep nesting cannot overflow. */
-function walkedCompactJsonByteLength(root: JsonValue): number {
-  let bytes = 0;
-  const stack: JsonValue[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop()!;
-    if (Array.isArray(value)) {
-      bytes += 2 + Math.max(0, value.length - 1);
-      for (let index = value.length - 1; index >= 0; index -= 1) stack.push(value[index]!);
-    } else if (value !== null && typeof value === 'object') {
-      const keys = Object.keys(value);
-      bytes += 2 + Math.max(0, keys.length - 1);
-      for (const key of keys) {
-        bytes += utf8Length(JSON.stringify(key)) + 1;
-        stack.push(value[key]!);
-      }
-    } else {
-      // Strings and scalars stringify without recursion.
-      bytes += utf8Length(JSON.stringify(value) ?? 'null');
-    }
-  }
-  return bytes;
-}
-
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        index += 1;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}

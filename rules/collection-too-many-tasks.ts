@@ -1,5 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { addCollectionTasks } from './collection-too-large.js';
+import { addCollectionTasks, defineRule } from '../src/rule-api.js';
 
 const MAX_TASKS = 100;
 

@@ -48,6 +48,7 @@ export { reportSchemaIssues, SCHEMA_RULE_MESSAGES } from './schema/check-entity-
 export type { SchemaRuleId } from './schema/check-entity-schema.js';
 
 // Batch domain knowledge shared by rules: durations, SAS URLs, command lines, resource and output files…
+export * from './batch/collection-body.js';
 export * from './batch/command-line.js';
 export * from './batch/duration-fields.js';
 export * from './batch/entity-ids.js';
