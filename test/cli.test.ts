@@ -1,11 +1,11 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtInRules } from '../rules/index.js';
+import { temporaryWorkspaces } from './support/temp-workspace.js';
 
 // End-to-end: the built CLI in a child process, each case in its own temporary directory.
 
@@ -55,25 +55,7 @@ function runCli(args: readonly string[], options: RunOptions): Promise<CliRun> {
   });
 }
 
-/**
- * A temporary directory holding `files`. The `.git` directory stops the config lookup there
- * (a stray .batchlintrc above the temp dir cannot change the outcome) and makes it the SARIF root.
- */
-const workspaces: string[] = [];
-after(() => {
-  for (const directory of workspaces) fs.rmSync(directory, { recursive: true, force: true });
-});
-
-function workspace(files: Record<string, string> = {}): string {
-  const directory = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'batchlint-cli-')));
-  workspaces.push(directory);
-  fs.mkdirSync(path.join(directory, '.git'));
-  for (const [relative, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, relative)), { recursive: true });
-    fs.writeFileSync(path.join(directory, relative), content);
-  }
-  return directory;
-}
+const workspace = temporaryWorkspaces('batchlint-cli-');
 
 function assertNoStackTrace(run: CliRun): void {
   assert.doesNotMatch(run.stderr, /^\s+at .+(:\d+:\d+\)?|\(native\))$/m, `stderr holds a stack trace:\n${run.stderr}`);

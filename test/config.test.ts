@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { builtInRules } from '../rules/index.js';
 import { lint, type LintRun } from '../src/lint.js';
@@ -10,6 +9,7 @@ import { ConfigError } from '../src/errors.js';
 import { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile } from '../src/config/load-config.js';
 import { resolveConfig, ruleSettingsForFile } from '../src/config/resolve-config.js';
 import { NEWEST_API_VERSION } from '../src/project/api-versions.js';
+import { temporaryWorkspaces } from './support/temp-workspace.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -21,22 +21,7 @@ const TWO_BAD_IDS = JSON.stringify(
 );
 const RULE = 'task-id-invalid-chars';
 
-const workspaces: string[] = [];
-after(() => {
-  for (const directory of workspaces) fs.rmSync(directory, { recursive: true, force: true });
-});
-
-/** A temporary directory holding `files`; its `.git` stops the config lookup, so no stray config above it counts. */
-function workspace(files: Record<string, string>): string {
-  const directory = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'batchlint-config-')));
-  workspaces.push(directory);
-  fs.mkdirSync(path.join(directory, '.git'));
-  for (const [relative, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, relative)), { recursive: true });
-    fs.writeFileSync(path.join(directory, relative), content);
-  }
-  return directory;
-}
+const workspace = temporaryWorkspaces('batchlint-config-');
 
 /** `line:column ruleId level` of the findings of one file, for the rule under test only. */
 function findingsOf(run: LintRun, directory: string, relativePath: string): string[] {

@@ -1,12 +1,12 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint } from '../src/lint.js';
 import type { LintResult } from '../src/formatters/lint-result.js';
+import { temporaryWorkspaces } from './support/temp-workspace.js';
 
 /*
  * Hostile input: files batchlint did not write, run through the BUILT CLI in a child process with
@@ -22,25 +22,7 @@ const TIMEOUT_MS = 120_000;
 /** The clock for SAS expiry rules, so outputs do not change with the date. */
 const NOW = '2026-01-15T00:00:00Z';
 
-const workspaces: string[] = [];
-after(() => {
-  for (const directory of workspaces) {
-    // chmod 000 files and FIFOs must not stop the clean-up.
-    fs.rmSync(directory, { recursive: true, force: true });
-  }
-});
-
-/** A temporary directory with `files`; `.git` stops the config lookup and is the SARIF root. */
-function workspace(files: Record<string, string | Uint8Array> = {}): string {
-  const directory = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'batchlint-hostile-')));
-  workspaces.push(directory);
-  fs.mkdirSync(path.join(directory, '.git'));
-  for (const [relative, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, relative)), { recursive: true });
-    fs.writeFileSync(path.join(directory, relative), content);
-  }
-  return directory;
-}
+const workspace = temporaryWorkspaces('batchlint-hostile-');
 
 interface CliRun {
   code: number | null;
