@@ -1,25 +1,22 @@
 #!/usr/bin/env node
 // Bundle the command line into a few files after `tsc`: resolving and compiling ~230 ES modules
-// cost more start-up than linting one file (DESIGN §6). The entry points overwrite tsc's output at
-// the same paths (dist/src/bin.js, dist/src/engine/lint-worker.js), so `bin` in package.json, the
-// bench and the worker URL stay as they are; the library entry (dist/src/index.js) is not bundled.
-// Shared code goes to dist/src/chunk-*.js: the same depth as package-info.js, whose runtime
-// `require('../../package.json')` must still find the manifest.
+// cost more start-up than linting one file (DESIGN §6). Output: dist/bundle/cli.js (main) and
+// dist/bundle/engine/lint-worker.js, beside each other as in tsc's output so that the worker URL
+// resolves the same way; shared code in dist/bundle/chunk-*.js, at the depth of dist/src/*.js, so
+// that package-info's runtime `require('../../package.json')` still finds the manifest.
+// dist/src/bin.js (tsc's) loads the bundle when it is at least as new as tsc's output.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.join(projectRoot, 'dist', 'src');
-
-for (const name of fs.existsSync(outdir) ? fs.readdirSync(outdir) : []) {
-  if (/-[A-Z0-9]{8}\.js$/.test(name)) fs.rmSync(path.join(outdir, name));
-}
+const outdir = path.join(projectRoot, 'dist', 'bundle');
+fs.rmSync(outdir, { recursive: true, force: true });
 
 await build({
   absWorkingDir: projectRoot,
-  entryPoints: { bin: 'src/bin.ts', 'engine/lint-worker': 'src/engine/lint-worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'engine/lint-worker': 'src/engine/lint-worker.ts' },
   outdir,
   bundle: true,
   splitting: true,
@@ -27,7 +24,6 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: '[name]-[hash]',
-  allowOverwrite: true,
   // Loaded only when a config file, a rule option or a TypeScript config needs them: keep them out.
   external: ['cosmiconfig', 'ajv', 'typescript'],
   // Bundled CommonJS dependencies (fast-glob) call require() for Node built-ins.

@@ -194,13 +194,14 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const failures: string[] = [];
   const documents: LintedDocument[] = [];
   const settingsCache = new Map<string, RunnableDocument['settings']>();
+  const rulesById = new Map(rules.map((rule) => [rule.id, rule]));
   const settingsFor = async (absolutePath: string) => {
     const key = config.overrides.map((override) => (override.matcher.matches('', absolutePath) ? '1' : '0')).join('');
     let settings = settingsCache.get(key);
     if (!settings) {
       const resolved = new Map<string, { severity: Severity; options: unknown }>();
       for (const [ruleId, setting] of ruleSettingsForFile(config, rules, absolutePath)) {
-        const rule = rules.find((candidate) => candidate.id === ruleId)!;
+        const rule = rulesById.get(ruleId)!;
         resolved.set(ruleId, { severity: setting.severity, options: await effectiveOptions(rule, setting.options) });
       }
       settings = resolved;
