@@ -1,6 +1,12 @@
-import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { isAbsoluteFilePath, resolveRelativePath } from '../src/rule-api.js';
-import { resourceFileEntries } from '../src/rule-api.js';
+import {
+  defineRule,
+  isAbsoluteFilePath,
+  isTemplateExpression,
+  member,
+  pointerTo,
+  resolveRelativePath,
+  resourceFileEntries,
+} from '../src/rule-api.js';
 
 /** Characters after which a path starts a new token in a command line. */
 const TOKEN_BOUNDARY = /[\s"'=(;&|<>,]/;

@@ -1,12 +1,15 @@
 import {
+  defineRule,
   findShellInvocation,
+  isTemplateExpression,
   maskTemplateExpressions,
+  objectMember,
+  pointerTo,
   programName,
   splitCommandSegments,
-  type CommandWord,
-  type ShellFamily,
+  stringMember,
 } from '../src/rule-api.js';
-import { defineRule, isTemplateExpression, objectMember, pointerTo, stringMember } from '../src/rule-api.js';
+import type { CommandWord, ShellFamily } from '../src/rule-api.js';
 
 type ArgumentTest = (args: readonly string[]) => boolean;
 

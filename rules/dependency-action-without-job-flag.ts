@@ -1,5 +1,4 @@
-import { defineRule, hasMember, isAtMost, member, pointerTo } from '../src/rule-api.js';
-import { exitOptionsPlaces } from '../src/rule-api.js';
+import { defineRule, exitOptionsPlaces, hasMember, isAtMost, member, pointerTo } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'dependency-action-without-job-flag',

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { findOverlaps } from '../src/rule-api.js';
-import { dependencyIdEntries, dependencyRangeEntries } from '../src/rule-api.js';
+import { defineRule, dependencyIdEntries, dependencyRangeEntries, findOverlaps } from '../src/rule-api.js';
 import type { DependencyIdEntry } from '../src/rule-api.js';
 
 export default defineRule({

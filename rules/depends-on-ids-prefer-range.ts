@@ -1,5 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { dependencyIdEntries } from '../src/rule-api.js';
+import { defineRule, dependencyIdEntries } from '../src/rule-api.js';
 import type { DependencyIdEntry } from '../src/rule-api.js';
 
 /** Only ids written the way a range would select them: no sign, no leading zeros, within int32. */

@@ -1,5 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { dependencyRangeEntries } from '../src/rule-api.js';
+import { defineRule, dependencyRangeEntries } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'depends-on-range-inverted',

@@ -1,5 +1,11 @@
-import { defineRule, isTemplateExpression, stringMember } from '../src/rule-api.js';
-import { dependencyIdEntries, dependencyRangeEntries, rangeAddressableNumber } from '../src/rule-api.js';
+import {
+  defineRule,
+  dependencyIdEntries,
+  dependencyRangeEntries,
+  isTemplateExpression,
+  rangeAddressableNumber,
+  stringMember,
+} from '../src/rule-api.js';
 
 export default defineRule({
   id: 'depends-on-self',

@@ -1,5 +1,4 @@
-import { defineRule, pointerTo } from '../src/rule-api.js';
-import { dependencyIdEntries } from '../src/rule-api.js';
+import { defineRule, dependencyIdEntries, pointerTo } from '../src/rule-api.js';
 
 const SERVICE_LIMIT = 64000;
 

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { durationFieldsOf } from '../src/rule-api.js';
-import { parseDuration } from '../src/rule-api.js';
+import { defineRule, durationFieldsOf, parseDuration } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'duration-not-positive',

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { durationFieldsOf } from '../src/rule-api.js';
-import { parseDuration, TIMESPAN_MAX_TEXT, TIMESPAN_MAX_TICKS } from '../src/rule-api.js';
+import { defineRule, durationFieldsOf, parseDuration, TIMESPAN_MAX_TEXT, TIMESPAN_MAX_TICKS } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'duration-too-large',

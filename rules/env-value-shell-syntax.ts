@@ -1,5 +1,4 @@
-import { findVariableReferences } from '../src/rule-api.js';
-import { arrayMember, defineRule, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
+import { arrayMember, defineRule, findVariableReferences, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
 
 /** Values of these settings are credentials: never echo a piece of them in a message. */
 const SECRET_LIKE_NAME = /pass|secret|token|key|pwd|sas|credential|conn/i;

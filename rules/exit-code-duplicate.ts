@@ -1,5 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { exitCodeEntries } from '../src/rule-api.js';
+import { defineRule, exitCodeEntries } from '../src/rule-api.js';
 import type { ExitCodeEntry } from '../src/rule-api.js';
 
 export default defineRule({

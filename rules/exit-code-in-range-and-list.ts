@@ -1,6 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { exitCodeEntries, exitCodeRangeEntries } from '../src/rule-api.js';
-import { IntervalIndex } from '../src/rule-api.js';
+import { defineRule, exitCodeEntries, exitCodeRangeEntries, IntervalIndex } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'exit-code-in-range-and-list',

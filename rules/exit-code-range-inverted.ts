@@ -1,5 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { exitCodeRangeEntries } from '../src/rule-api.js';
+import { defineRule, exitCodeRangeEntries } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'exit-code-range-inverted',

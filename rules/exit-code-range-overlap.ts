@@ -1,6 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { exitCodeRangeEntries } from '../src/rule-api.js';
-import { findOverlaps } from '../src/rule-api.js';
+import { defineRule, exitCodeRangeEntries, findOverlaps } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'exit-code-range-overlap',

@@ -1,5 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { exitCodeEntries, exitCodeRangeEntries } from '../src/rule-api.js';
+import { defineRule, exitCodeEntries, exitCodeRangeEntries } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'exit-code-zero-mapped',

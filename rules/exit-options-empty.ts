@@ -1,5 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { exitOptionsPlaces } from '../src/rule-api.js';
+import { defineRule, exitOptionsPlaces } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'exit-options-empty',

@@ -1,5 +1,4 @@
-import { maskTemplateExpressions, taskCommandLines } from '../src/rule-api.js';
-import { defineRule } from '../src/rule-api.js';
+import { defineRule, maskTemplateExpressions, taskCommandLines } from '../src/rule-api.js';
 
 const LINUX_NODE_ROOT = /\/mnt(?:\/resource)?\/batch\/tasks(?:\/[^\s"'/;&|]+)?/;
 const WINDOWS_NODE_ROOT = /\b[CD]:[\\/]+(?:batch(?:[\\/]+tasks)?|user[\\/]+tasks)(?:[\\/]+[^\s"'\\/;&|]+)?/i;

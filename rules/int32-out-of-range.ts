@@ -1,5 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { SCHEMA_RULE_MESSAGES, reportSchemaIssues } from '../src/rule-api.js';
+import { defineRule, reportSchemaIssues, SCHEMA_RULE_MESSAGES } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'int32-out-of-range',

@@ -1,5 +1,4 @@
-import { defineRule, hasMember, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { exitOptionsPlaces } from '../src/rule-api.js';
+import { defineRule, exitOptionsPlaces, hasMember, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'job-action-without-perform-exit-options',

@@ -1,5 +1,4 @@
-import { defineRule, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
-import { parseDuration, TICKS_PER_MINUTE } from '../src/rule-api.js';
+import { defineRule, isTemplateExpression, parseDuration, pointerTo, stringMember, TICKS_PER_MINUTE } from '../src/rule-api.js';
 
 const RELEASE_LIMIT_TICKS = 15n * TICKS_PER_MINUTE;
 

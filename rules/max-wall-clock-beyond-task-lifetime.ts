@@ -1,5 +1,13 @@
-import { defineRule, isTemplateExpression, objectMember, pointerTo, stringMember } from '../src/rule-api.js';
-import { parseDuration, TICKS_PER_DAY, TIMESPAN_MAX_TICKS } from '../src/rule-api.js';
+import {
+  defineRule,
+  isTemplateExpression,
+  objectMember,
+  parseDuration,
+  pointerTo,
+  stringMember,
+  TICKS_PER_DAY,
+  TIMESPAN_MAX_TICKS,
+} from '../src/rule-api.js';
 
 const TASK_LIFETIME_TICKS = 180n * TICKS_PER_DAY;
 

@@ -1,6 +1,15 @@
-import { defineRule, hasMember, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { maskSecrets, parseSas, parseUrl, sasPlaceholderKind } from '../src/rule-api.js';
-import { outputFileObjects } from '../src/rule-api.js';
+import {
+  defineRule,
+  hasMember,
+  isTemplateExpression,
+  maskSecrets,
+  member,
+  outputFileObjects,
+  parseSas,
+  parseUrl,
+  pointerTo,
+  sasPlaceholderKind,
+} from '../src/rule-api.js';
 
 /** A query filled in at submit time by a shell, pipeline or template (`?${SAS}`, `?$(sas)`, `?#{Sas}#`). */
 const SUBSTITUTION = /\$|%\w+%|#\{|\{\{/;

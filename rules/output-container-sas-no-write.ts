@@ -1,6 +1,4 @@
-import { defineRule, hasMember, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { parseSas } from '../src/rule-api.js';
-import { outputFileObjects } from '../src/rule-api.js';
+import { defineRule, hasMember, isTemplateExpression, member, outputFileObjects, parseSas, pointerTo } from '../src/rule-api.js';
 
 interface Options {
   allowCreateOnly: boolean;

@@ -1,7 +1,5 @@
-import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
+import { defineRule, isTemplateExpression, maskSecrets, member, outputFileObjects, pointerTo, urlWithoutQuery } from '../src/rule-api.js';
 import type { EntityRef } from '../src/rule-api.js';
-import { maskSecrets, urlWithoutQuery } from '../src/rule-api.js';
-import { outputFileObjects } from '../src/rule-api.js';
 
 const WILDCARD = /[*?[]/;
 const VARIABLE_REFERENCE = /\$\{?[A-Za-z_]|%[A-Za-z_][A-Za-z0-9_()]*%/;

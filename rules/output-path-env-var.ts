@@ -1,5 +1,4 @@
-import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { outputFileObjects } from '../src/rule-api.js';
+import { defineRule, isTemplateExpression, member, outputFileObjects, pointerTo } from '../src/rule-api.js';
 
 /** `$VAR`, `${VAR}` (Linux) and `%VAR%` (Windows): the forms `filePattern` expands. */
 const VARIABLE_REFERENCE = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_()]*%/g;

@@ -1,5 +1,4 @@
-import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { outputFileObjects } from '../src/rule-api.js';
+import { defineRule, isTemplateExpression, member, outputFileObjects, pointerTo } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'output-pattern-wrong-separator',

@@ -1,5 +1,12 @@
-import { defineRule, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
-import { parseDuration, TICKS_PER_HOUR, TICKS_PER_MINUTE } from '../src/rule-api.js';
+import {
+  defineRule,
+  isTemplateExpression,
+  parseDuration,
+  pointerTo,
+  stringMember,
+  TICKS_PER_HOUR,
+  TICKS_PER_MINUTE,
+} from '../src/rule-api.js';
 
 const MINIMUM_TICKS = 5n * TICKS_PER_MINUTE;
 const MAXIMUM_TICKS = 168n * TICKS_PER_HOUR;

@@ -1,6 +1,4 @@
-import { defineRule, hasMember, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { parseSas } from '../src/rule-api.js';
-import { resourceFileObjects } from '../src/rule-api.js';
+import { defineRule, hasMember, isTemplateExpression, member, parseSas, pointerTo, resourceFileObjects } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'resource-file-container-sas-missing-list',

@@ -1,5 +1,13 @@
-import { arrayMember, defineRule, isTemplateExpression, member, objectMember, pointerTo, stringMember } from '../src/rule-api.js';
-import { resourceFileObjects } from '../src/rule-api.js';
+import {
+  arrayMember,
+  defineRule,
+  isTemplateExpression,
+  member,
+  objectMember,
+  pointerTo,
+  resourceFileObjects,
+  stringMember,
+} from '../src/rule-api.js';
 
 export default defineRule({
   id: 'resource-file-identity-not-on-pool',

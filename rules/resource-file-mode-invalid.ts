@@ -1,5 +1,4 @@
-import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { resourceFileObjects } from '../src/rule-api.js';
+import { defineRule, isTemplateExpression, member, pointerTo, resourceFileObjects } from '../src/rule-api.js';
 
 /** Three permission digits, optionally after a leading 0, or four digits with the special bits first. */
 const OCTAL_MODE = /^[0-7]{3,4}$/;

@@ -1,5 +1,4 @@
-import { defineRule, hasMember, pointerTo } from '../src/rule-api.js';
-import { resourceFileObjects } from '../src/rule-api.js';
+import { defineRule, hasMember, pointerTo, resourceFileObjects } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'resource-file-mode-windows',

@@ -1,6 +1,4 @@
-import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { isAbsoluteFilePath } from '../src/rule-api.js';
-import { resourceFileObjects } from '../src/rule-api.js';
+import { defineRule, isAbsoluteFilePath, isTemplateExpression, member, pointerTo, resourceFileObjects } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'resource-file-path-absolute',

@@ -1,6 +1,12 @@
-import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { isAbsoluteFilePath, resolveRelativePath } from '../src/rule-api.js';
-import { resourceFileLists } from '../src/rule-api.js';
+import {
+  defineRule,
+  isAbsoluteFilePath,
+  isTemplateExpression,
+  member,
+  pointerTo,
+  resolveRelativePath,
+  resourceFileLists,
+} from '../src/rule-api.js';
 
 /** Sources that download one file to exactly `filePath`; container sources treat it as a directory. */
 const SINGLE_FILE_SOURCES = ['httpUrl', 'blobSource'];

@@ -1,6 +1,12 @@
-import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
-import { isAbsoluteFilePath, resolveRelativePath } from '../src/rule-api.js';
-import { resourceFileObjects } from '../src/rule-api.js';
+import {
+  defineRule,
+  isAbsoluteFilePath,
+  isTemplateExpression,
+  member,
+  pointerTo,
+  resolveRelativePath,
+  resourceFileObjects,
+} from '../src/rule-api.js';
 
 export default defineRule({
   id: 'resource-file-path-escapes',

@@ -1,5 +1,4 @@
-import { defineRule, isAtLeast, member, pointerTo } from '../src/rule-api.js';
-import { resourceFileObjects } from '../src/rule-api.js';
+import { defineRule, isAtLeast, member, pointerTo, resourceFileObjects } from '../src/rule-api.js';
 
 const SOURCES = ['httpUrl', 'storageContainerUrl', 'autoStorageContainerName'] as const;
 

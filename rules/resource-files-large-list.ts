@@ -1,6 +1,5 @@
-import { defineRule } from '../src/rule-api.js';
+import { defineRule, resourceFileLists } from '../src/rule-api.js';
 import type { JsonValue } from '../src/rule-api.js';
-import { resourceFileLists } from '../src/rule-api.js';
 
 interface Options {
   maxFiles: number;

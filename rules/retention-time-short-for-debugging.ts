@@ -1,5 +1,4 @@
-import { defineRule, isTemplateExpression, objectMember, pointerTo, stringMember } from '../src/rule-api.js';
-import { parseDuration, TICKS_PER_HOUR } from '../src/rule-api.js';
+import { defineRule, isTemplateExpression, objectMember, parseDuration, pointerTo, stringMember, TICKS_PER_HOUR } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'retention-time-short-for-debugging',

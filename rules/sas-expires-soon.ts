@@ -1,7 +1,4 @@
-import { defineRule, member } from '../src/rule-api.js';
-import { sasUrls } from '../src/rule-api.js';
-import { parseDuration } from '../src/rule-api.js';
-import { maskSecrets, parseSasTime } from '../src/rule-api.js';
+import { defineRule, maskSecrets, member, parseDuration, parseSasTime, sasUrls } from '../src/rule-api.js';
 
 interface Options {
   days: number;

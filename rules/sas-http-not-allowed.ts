@@ -1,6 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { sasUrls } from '../src/rule-api.js';
-import { maskSecrets } from '../src/rule-api.js';
+import { defineRule, maskSecrets, sasUrls } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'sas-http-not-allowed',

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { sasUrls } from '../src/rule-api.js';
-import { maskSecrets, parseSasTime } from '../src/rule-api.js';
+import { defineRule, maskSecrets, parseSasTime, sasUrls } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'sas-not-yet-valid',

@@ -1,6 +1,4 @@
-import { defineRule, isTemplateExpression } from '../src/rule-api.js';
-import { urlFields } from '../src/rule-api.js';
-import { maskSecrets, sasPlaceholderKind } from '../src/rule-api.js';
+import { defineRule, isTemplateExpression, maskSecrets, sasPlaceholderKind, urlFields } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'sas-placeholder',

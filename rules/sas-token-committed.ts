@@ -1,6 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
-import { sasUrls } from '../src/rule-api.js';
-import { maskSecrets, sasPlaceholderKind } from '../src/rule-api.js';
+import { defineRule, maskSecrets, sasPlaceholderKind, sasUrls } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'sas-token-committed',

@@ -1,6 +1,14 @@
-import { arrayMember, defineRule, isJsonObject, isTemplateExpression, member, objectMember, pointerTo } from '../src/rule-api.js';
+import {
+  arrayMember,
+  defineRule,
+  fieldLabel,
+  isJsonObject,
+  isTemplateExpression,
+  member,
+  objectMember,
+  pointerTo,
+} from '../src/rule-api.js';
 import type { EntityRef, JsonValue } from '../src/rule-api.js';
-import { fieldLabel } from '../src/rule-api.js';
 
 /** Environment variable names that announce a credential. */
 const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|KEY|CONNECTION_?STRING/i;

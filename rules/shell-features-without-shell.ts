@@ -1,5 +1,11 @@
-import { findShellFeatures, findShellInvocation, maskTemplateExpressions, taskCommandLines } from '../src/rule-api.js';
-import { defineRule, isTemplateExpression } from '../src/rule-api.js';
+import {
+  defineRule,
+  findShellFeatures,
+  findShellInvocation,
+  isTemplateExpression,
+  maskTemplateExpressions,
+  taskCommandLines,
+} from '../src/rule-api.js';
 
 export default defineRule({
   id: 'shell-features-without-shell',

@@ -1,14 +1,16 @@
 import {
+  defineRule,
   findShellInvocation,
   findVariableReferences,
+  isTemplateExpression,
   maskTemplateExpressions,
+  objectMember,
   programName,
   splitCommandWords,
+  stringMember,
   taskCommandLines,
-  type CommandWord,
-  type ShellFeature,
 } from '../src/rule-api.js';
-import { defineRule, isTemplateExpression, objectMember, stringMember, type RelatedPlace } from '../src/rule-api.js';
+import type { CommandWord, RelatedPlace, ShellFeature } from '../src/rule-api.js';
 
 const WINDOWS_DRIVE_PATH = /^(?:[A-Za-z]:\\|\.\.?\\)/;
 const LINUX_PROGRAM_PATH = /^\/(?:bin|usr|opt|etc|mnt|home|sbin)\//;

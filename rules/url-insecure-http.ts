@@ -1,6 +1,4 @@
-import { defineRule, isTemplateExpression } from '../src/rule-api.js';
-import { urlFields } from '../src/rule-api.js';
-import { parseUrl } from '../src/rule-api.js';
+import { defineRule, isTemplateExpression, parseUrl, urlFields } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'url-insecure-http',

@@ -1,6 +1,4 @@
-import { defineRule, isTemplateExpression } from '../src/rule-api.js';
-import { urlFields } from '../src/rule-api.js';
-import { maskSecrets, parseUrl } from '../src/rule-api.js';
+import { defineRule, isTemplateExpression, maskSecrets, parseUrl, urlFields } from '../src/rule-api.js';
 
 /** Filled in before submission by a shell, pipeline or template engine: not this rule's business. */
 const SUBSTITUTION = /\$\{|\$\(|^\$[A-Za-z_]|#\{|\{\{|%[A-Za-z_][A-Za-z0-9_]*%/;
