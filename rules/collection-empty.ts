@@ -16,6 +16,7 @@ export default defineRule({
   messages: {
     emptyCollection: 'The add-collection body holds no tasks',
   },
+  references: ['S19 TaskAddCollectionParameter.value'],
   check(context) {
     const collection = addCollectionTasks(context.document);
     if (collection === undefined || collection.tasks.length > 0) return;

@@ -16,6 +16,7 @@ export default defineRule({
   messages: {
     noDependents: 'Task "{id}" sets dependencyAction, but no task of the job depends on it',
   },
+  references: ['S19 ExitOptions.dependencyAction'],
   check({ job, tasks, report }) {
     if (hasDynamicTasks(job.value)) return;
     const { index, dependencies } = taskGraphOf(tasks);

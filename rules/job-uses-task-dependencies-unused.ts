@@ -14,6 +14,7 @@ export default defineRule({
   messages: {
     unused: 'Job "{id}" sets usesTaskDependencies, but none of its {count} tasks has dependsOn',
   },
+  references: ['S19 JobAddParameter.usesTaskDependencies'],
   check({ job, tasks, report }) {
     if (job.isAnonymous || booleanMember(job.value, 'usesTaskDependencies') !== true) return;
     // Tasks a job manager adds at run time are invisible here: stay silent rather than guess.

@@ -32,7 +32,12 @@ export default defineRule({
   options: {
     schema: {
       type: 'object',
-      properties: { allowCreateOnly: { type: 'boolean' } },
+      properties: {
+        allowCreateOnly: {
+          type: 'boolean',
+          description: 'Accept a SAS with create ("c") but not write ("w") permission, for uploads that never overwrite a blob.',
+        },
+      },
       additionalProperties: false,
     },
     defaults: { allowCreateOnly: false } as Options,

@@ -24,6 +24,7 @@ export default defineRule({
     worldWritable: 'Resource file "fileMode" "{mode}" lets every user on the node write the file; drop the write bit for others, e.g. "{suggestion}"',
     setuidOrSetgid: 'Resource file "fileMode" "{mode}" sets {bits}; downloaded files should not run with raised rights',
   },
+  references: ['S19 ResourceFile.fileMode'],
   check(context) {
     for (const entry of resourceFileObjects(context.task.value)) {
       const mode = member(entry.file, 'fileMode');

@@ -31,6 +31,7 @@ export default defineRule({
   messages: {
     duplicatePath: 'Resource file "filePath" "{path}" is also the target of an earlier entry; one download overwrites the other',
   },
+  references: ['S19 ResourceFile.filePath'],
   check(context) {
     const caseInsensitive = context.pool?.os === 'windows';
     for (const list of resourceFileLists(context.task.value)) {

@@ -10,7 +10,7 @@ import {
 
 export default defineRule({
   id: 'resource-file-path-escapes',
-  summary: 'Disallow resource file paths that climb out of the task directory with ..',
+  summary: 'Disallow resource file paths that climb out of the task directory',
   rationale: [
     'The specification is explicit: "The specified relative path cannot break out of the Task\'s working directory',
     '(for example by using \'..\')" (S19 `ResourceFile.filePath`). The check resolves `.` and `..` with both `/`',

@@ -34,8 +34,8 @@ export default defineRule({
     schema: {
       type: 'object',
       properties: {
-        maxFiles: { type: 'integer', minimum: 1 },
-        maxBytes: { type: 'integer', minimum: 1 },
+        maxFiles: { type: 'integer', minimum: 1, description: 'Report a resource file list with more entries than this.' },
+        maxBytes: { type: 'integer', minimum: 1, description: 'Report a resource file list whose compact JSON is longer than this many UTF-8 bytes.' },
       },
       additionalProperties: false,
     },

@@ -20,6 +20,7 @@ export default defineRule({
   messages: {
     expired: 'SAS in "{field}" for "{host}" expired at "{expiry}"; requests with it are refused, generate a new one',
   },
+  references: ['Azure Storage SAS semantics'],
   check(context) {
     for (const found of sasUrls(context.entity)) {
       const expiry = found.sas.expiry;

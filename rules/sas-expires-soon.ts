@@ -31,11 +31,14 @@ export default defineRule({
   options: {
     schema: {
       type: 'object',
-      properties: { days: { type: 'number', minimum: 0 } },
+      properties: {
+        days: { type: 'number', minimum: 0, description: 'Report a SAS that expires within this many days of the lint clock.' },
+      },
       additionalProperties: false,
     },
     defaults: { days: 7 } as Options,
   },
+  references: ['Azure Storage SAS semantics', 'S19 TaskConstraints.maxWallClockTime'],
   check(context) {
     const now = context.now.getTime();
     const { days } = context.options;

@@ -16,6 +16,7 @@ export default defineRule({
   messages: {
     httpsOnly: '"{field}" uses "http://" but its SAS allows only HTTPS ("spr=https"); change the scheme to "https://"',
   },
+  references: ['Azure Storage SAS semantics'],
   check(context) {
     for (const found of sasUrls(context.entity)) {
       const protocol = found.sas.protocol?.replace(/\s/g, '').toLowerCase();

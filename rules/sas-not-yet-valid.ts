@@ -17,6 +17,7 @@ export default defineRule({
   messages: {
     notYetValid: 'SAS in "{field}" for "{host}" is not valid before "{start}"; requests made earlier are refused',
   },
+  references: ['Azure Storage SAS semantics'],
   check(context) {
     for (const found of sasUrls(context.entity)) {
       const start = found.sas.start;

@@ -30,6 +30,7 @@ export default defineRule({
     },
     defaults: { threshold: 100_000 },
   },
+  references: ['S19 TaskAddCollectionParameter.value'],
   check(context) {
     const { tasks, job } = context;
     const threshold = context.options.threshold;
