@@ -32,7 +32,7 @@ export default defineRule({
     const wrapper = objectMember(value, entity);
     if (wrapper === undefined) return;
     // Batch Explorer's templates put the pool body itself under "pool", with no type or properties.
-    if (entity === 'pool' && !hasMember(wrapper, 'properties') && (hasMember(wrapper, 'vmSize') || hasMember(wrapper, 'virtualMachineConfiguration'))) return;
+    if (entity === 'pool' && !hasMember(wrapper, 'properties') && !hasMember(wrapper, 'type') && (hasMember(wrapper, 'vmSize') || hasMember(wrapper, 'virtualMachineConfiguration'))) return;
     const type = member(wrapper, 'type');
     if (type === undefined) context.report({ messageId: 'typeMissing', pointer: pointerTo(entity), target: 'key', data: { entity, expected } });
     else if (type !== expected) context.report({ messageId: 'typeWrong', pointer: pointerTo(entity, 'type'), data: { entity, type: quotedValue(type), expected } });

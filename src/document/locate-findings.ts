@@ -70,7 +70,7 @@ export function locateFindings(findings: readonly RawFinding[], documents: reado
   for (const finding of findings) {
     const document = documents[finding.documentIndex]!;
     const range = finding.offsets
-      ? toRange(locator(finding.documentIndex).lines, finding.offsets.start, Math.max(finding.offsets.end, finding.offsets.start + 1), document.text.length)
+      ? toRange(locator(finding.documentIndex).lines, finding.offsets.start, offsetRegionEnd(document.text, finding.offsets), document.text.length)
       : rangeOf(finding.documentIndex, finding.pointer, finding.target);
     const relatedLocations: RelatedLocation[] = finding.related.map((related) => ({
       filePath: documents[related.documentIndex]!.absolutePath,
@@ -100,6 +100,19 @@ export function locateFindings(findings: readonly RawFinding[], documents: reado
     messages.set(finding.documentIndex, list);
   }
   return messages;
+}
+
+/**
+ * Where an offset-based region ends: at least one character wide so editors can show it, but never
+ * past a line break, which would put the end column beyond its line.
+ */
+function offsetRegionEnd(text: string, offsets: { start: number; end: number }): number {
+  const end = Math.max(offsets.end, offsets.start + 1);
+  for (let offset = offsets.start; offset < end && offset < text.length; offset++) {
+    const code = text.charCodeAt(offset);
+    if (code === 0x0a || code === 0x0d) return offset;
+  }
+  return end;
 }
 
 function toRange(lines: LineIndex, start: number, end: number, textLength = Infinity): Range {
