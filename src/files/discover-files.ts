@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import fastGlob from 'fast-glob';
 import picomatch from 'picomatch';
 import { UsageError } from '../errors.js';
 
@@ -39,6 +38,8 @@ export async function discoverFiles(request: DiscoveryRequest): Promise<string[]
       continue;
     }
     const isDirectory = stats?.isDirectory() === true;
+    // fast-glob loads only when a pattern needs it: one file named on the command line (an editor's save) does not.
+    const fastGlob = (await import('fast-glob')).default;
     if (!isDirectory && !fastGlob.isDynamicPattern(pattern)) {
       if (!request.errorOnUnmatchedPattern) continue;
       throw new UsageError(`No such file or directory: ${pattern}`);
