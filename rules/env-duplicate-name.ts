@@ -1,4 +1,4 @@
-import { arrayMember, defineRule, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
+import { defineRule, environmentSettingsOf, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'env-duplicate-name',
@@ -21,11 +21,12 @@ export default defineRule({
   references: ['S19 EnvironmentSetting'],
   check(context) {
     const { entity } = context;
-    const listName = entity.kind === 'job' ? 'commonEnvironmentSettings' : entity.kind === 'task' ? 'environmentSettings' : undefined;
-    if (listName === undefined) return;
+    const environment = environmentSettingsOf(entity);
+    if (environment === undefined) return;
+    const { listName, settings } = environment;
     const ignoreCase = context.pool?.os === 'windows';
     const firstByKey = new Map<string, { name: string; index: number }>();
-    arrayMember(entity.value, listName)?.forEach((setting, index) => {
+    settings.forEach((setting, index) => {
       const name = stringMember(setting, 'name');
       if (name === undefined || name === '' || isTemplateExpression(name)) return;
       const key = ignoreCase ? name.toUpperCase() : name;

@@ -1,4 +1,4 @@
-import { arrayMember, defineRule, pointerTo, stringMember } from '../src/rule-api.js';
+import { defineRule, environmentSettingsOf, pointerTo, stringMember } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'env-name-invalid',
@@ -21,9 +21,10 @@ export default defineRule({
   references: ['S19 EnvironmentSetting'],
   check(context) {
     const { entity } = context;
-    const listName = entity.kind === 'job' ? 'commonEnvironmentSettings' : entity.kind === 'task' ? 'environmentSettings' : undefined;
-    if (listName === undefined) return;
-    arrayMember(entity.value, listName)?.forEach((setting, index) => {
+    const environment = environmentSettingsOf(entity);
+    if (environment === undefined) return;
+    const { listName, settings } = environment;
+    settings.forEach((setting, index) => {
       const name = stringMember(setting, 'name');
       if (name === undefined) return;
       const pointer = pointerTo(listName, index, 'name');

@@ -1,4 +1,4 @@
-import { arrayMember, defineRule, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
+import { defineRule, environmentSettingsOf, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
 
 /** Variables the Batch service sets on nodes (D-env; reference B.8). */
 const BATCH_VARIABLES = new Set([
@@ -36,10 +36,11 @@ export default defineRule({
   references: ['D-env', 'azure-docs PR #7402'],
   check(context) {
     const { entity } = context;
-    const listName = entity.kind === 'job' ? 'commonEnvironmentSettings' : entity.kind === 'task' ? 'environmentSettings' : undefined;
-    if (listName === undefined) return;
+    const environment = environmentSettingsOf(entity);
+    if (environment === undefined) return;
+    const { listName, settings } = environment;
     const ignoreCase = context.pool?.os === 'windows';
-    arrayMember(entity.value, listName)?.forEach((setting, index) => {
+    settings.forEach((setting, index) => {
       const name = stringMember(setting, 'name');
       if (name === undefined || isTemplateExpression(name)) return;
       const compared = ignoreCase ? name.toUpperCase() : name;

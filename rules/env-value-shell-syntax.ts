@@ -1,4 +1,4 @@
-import { arrayMember, defineRule, findVariableReferences, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
+import { defineRule, environmentSettingsOf, findVariableReferences, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
 
 /** Values of these settings are credentials: never echo a piece of them in a message. */
 const SECRET_LIKE_NAME = /pass|secret|token|key|pwd|sas|credential|conn/i;
@@ -28,9 +28,10 @@ export default defineRule({
   references: ['S19 EnvironmentSetting', 'I-Azure/Batch#130'],
   check(context) {
     const { entity } = context;
-    const listName = entity.kind === 'job' ? 'commonEnvironmentSettings' : entity.kind === 'task' ? 'environmentSettings' : undefined;
-    if (listName === undefined) return;
-    arrayMember(entity.value, listName)?.forEach((setting, index) => {
+    const environment = environmentSettingsOf(entity);
+    if (environment === undefined) return;
+    const { listName, settings } = environment;
+    settings.forEach((setting, index) => {
       const name = stringMember(setting, 'name');
       const value = stringMember(setting, 'value');
       if (name === undefined || value === undefined || isTemplateExpression(value) || SECRET_LIKE_NAME.test(name)) return;

@@ -53,6 +53,7 @@ export * from './batch/command-line.js';
 export * from './batch/duration-fields.js';
 export * from './batch/entity-ids.js';
 export * from './batch/entity-urls.js';
+export * from './batch/environment-settings.js';
 export * from './batch/exit-conditions.js';
 export * from './batch/file-path.js';
 export * from './batch/integer-intervals.js';
