@@ -345,35 +345,40 @@ describe('sarif formatter', () => {
     });
   });
 
-  it('turns a real lint run over the rule fixtures into SARIF that both validators accept', async (t) => {
-    // Imported here so that a pipeline broken mid-edit fails this test only, not the formatter's own.
-    const { lint } = await import('../src/lint.js');
-    const { BATCHLINT_VERSION, docsUrl } = await import('../src/package-info.js');
-    const run = await lint({ cwd: projectRoot, patterns: ['fixtures/**/invalid*.json'], useConfigLookup: false });
-    const context: FormatterContext = {
-      cwd: projectRoot,
-      color: false,
-      rulesMeta: {},
-      batchlint: {
-        version: BATCHLINT_VERSION,
-        rules: run.enabledRules,
-        repositoryRoot: projectRoot,
-        sarifCategory: 'fixtures',
-        executionSuccessful: run.failures.length === 0,
-        docsUrl,
-      },
-    };
-    const output = await sarif(run.results, context);
-    const log = JSON.parse(output);
-    assert.ok(log.runs[0].results.length > 0, 'the invalid fixtures produce findings');
-    assert.equal(validateSarif(log), true, JSON.stringify(validateSarif.errors?.slice(0, 5), null, 2));
-    for (const sarifResult of log.runs[0].results) {
-      assert.equal(log.runs[0].tool.driver.rules[sarifResult.ruleIndex].id, sarifResult.ruleId);
-      assert.match(sarifResult.locations[0].physicalLocation.artifactLocation.uri, /^fixtures\/[a-z0-9-]+\/invalid[^/]*\.json$/);
-      assert.match(sarifResult.partialFingerprints.primaryLocationLineHash, /^[0-9a-f]{32}$/);
-    }
-    await assertMultitoolAccepts(t, { 'fixtures.sarif': output });
-  });
+  for (const { name, patterns, uri } of [
+    { name: 'the rule fixtures', patterns: ['fixtures/**/invalid*.json'], uri: /^fixtures\/[a-z0-9-]+\/invalid[^/]*\.json$/ },
+    { name: 'the bundled examples (the README\'s first command)', patterns: ['examples'], uri: /^examples\/render\/[a-z/.0-9-]+\.json$/ },
+  ]) {
+    it(`turns a real lint run over ${name} into SARIF that both validators accept`, async (t) => {
+      // Imported here so that a pipeline broken mid-edit fails this test only, not the formatter's own.
+      const { lint } = await import('../src/lint.js');
+      const { BATCHLINT_VERSION, docsUrl } = await import('../src/package-info.js');
+      const run = await lint({ cwd: projectRoot, patterns, useConfigLookup: false });
+      const context: FormatterContext = {
+        cwd: projectRoot,
+        color: false,
+        rulesMeta: {},
+        batchlint: {
+          version: BATCHLINT_VERSION,
+          rules: run.enabledRules,
+          repositoryRoot: projectRoot,
+          sarifCategory: 'batchlint',
+          executionSuccessful: run.failures.length === 0,
+          docsUrl,
+        },
+      };
+      const output = await sarif(run.results, context);
+      const log = JSON.parse(output);
+      assert.ok(log.runs[0].results.length > 0, `${name} produce findings`);
+      assert.equal(validateSarif(log), true, JSON.stringify(validateSarif.errors?.slice(0, 5), null, 2));
+      for (const sarifResult of log.runs[0].results) {
+        assert.equal(log.runs[0].tool.driver.rules[sarifResult.ruleIndex].id, sarifResult.ruleId);
+        assert.match(sarifResult.locations[0].physicalLocation.artifactLocation.uri, uri);
+        assert.match(sarifResult.partialFingerprints.primaryLocationLineHash, /^[0-9a-f]{32}$/);
+      }
+      await assertMultitoolAccepts(t, { 'lint-run.sarif': output });
+    });
+  }
 });
 
 /** Microsoft's validator with its GitHub rule set (GH*) besides the SARIF ones; it exits 0 either way, so its log is read. */
