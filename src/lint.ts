@@ -427,7 +427,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     }
   });
 
-  const baseSettings = await settingsFor(path.join(cwd, '__batchlint_base__.json'));
+  const baseSettings = ruleSettingsForFile(config, rules, undefined);
   const enabledRules = enabledAnywhere.map((rule) => ({ rule, severity: baseSettings.get(rule.id)?.severity ?? rule.defaultSeverity }));
   if (cacheLocation !== undefined && runCache && recorder && runKey !== undefined && failures.length === 0) {
     // A run that failed (unreadable file, crashing rule) is not kept: the next run reports it afresh.

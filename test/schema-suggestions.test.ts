@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { editDistance, suggestPropertyName } from '../src/schema/property-suggestions.js';
+import { editDistance } from '../src/config/suggest-near-miss.js';
+import { suggestPropertyName } from '../src/schema/property-suggestions.js';
 
 const TASK_PROPERTIES = ['id', 'displayName', 'commandLine', 'resourceFiles', 'outputFiles', 'requiredSlots', 'dependsOn', 'constraints'];
 const CLIENT_NAMES = { userName: 'username', values: 'value', allTasksCompleteMode: 'onAllTasksComplete' };

@@ -229,7 +229,8 @@ export function createFileMatcher(directory: string, include: string | string[],
 export function ruleSettingsForFile(
   config: ResolvedConfig,
   rules: readonly Rule[],
-  absolutePath: string,
+  /** Undefined for the settings before any override: what a rule is configured to overall. */
+  absolutePath: string | undefined,
 ): Map<string, { severity: Severity; options: object | undefined }> {
   const settings = new Map<string, RuleSetting>();
   const applyLayer = (layer: RuleLayer) => {
@@ -247,7 +248,7 @@ export function ruleSettingsForFile(
   };
   config.layers.forEach(applyLayer);
   for (const override of config.overrides) {
-    if (override.matcher.matches('', absolutePath)) applyLayer({ rules: override.rules, source: 'override' });
+    if (absolutePath !== undefined && override.matcher.matches('', absolutePath)) applyLayer({ rules: override.rules, source: 'override' });
   }
   if (config.commandLineRules) applyLayer({ rules: config.commandLineRules, source: '--rule' });
   const result = new Map<string, { severity: Severity; options: object | undefined }>();

@@ -18,10 +18,6 @@ export function pointerTo(...segments: Array<string | number>): string {
   return pointer;
 }
 
-export function joinPointers(base: string, relative: string): string {
-  return base + relative;
-}
-
 export function splitPointer(pointer: string): string[] {
   if (pointer === '') return [];
   return pointer.slice(1).split('/').map(unescapePointerSegment);

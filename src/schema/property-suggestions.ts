@@ -1,3 +1,5 @@
+import { editDistance } from '../config/suggest-near-miss.js';
+
 /**
  * "Did you mean" for property names, in order of confidence: a case variant, an SDK client name
  * (reference Part A.3), a snake_case spelling from SDK dumps, then a near miss by edit distance.
@@ -33,22 +35,4 @@ export function suggestPropertyName(
     }
   }
   return best;
-}
-
-/** Levenshtein distance, giving up (returning `limit + 1`) once every path exceeds `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_unused, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMinimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-      current.push(value);
-      if (value < rowMinimum) rowMinimum = value;
-    }
-    if (rowMinimum > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length] ?? limit + 1;
 }
