@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeText } from '../src/document/decode-text.js';
+import { decodeText, decodeValidUtf8 } from '../src/document/decode-text.js';
+import { loadText } from '../src/document/load-document.js';
 
 const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -111,5 +112,28 @@ describe('decodeText', () => {
   it('reads a view into a larger buffer without looking outside it', () => {
     const backing = bytes(0x00, 0xef, 0xbb, 0xbf, 0x5b, 0x5d, 0x00);
     assert.deepEqual(decodeText(backing.subarray(1, 6)), { ok: true, text: '[]', encoding: 'utf-8', hadBom: true });
+  });
+});
+
+describe('decodeValidUtf8 and the loader\'s quick path', () => {
+  it('decodes valid UTF-8 with or without a BOM, and declines everything else', () => {
+    assert.equal(decodeValidUtf8(utf8('{"a": "é"}')), '{"a": "é"}');
+    assert.equal(decodeValidUtf8(bytes(0xef, 0xbb, 0xbf, 0x5b, 0x5d)), '[]');
+    assert.equal(decodeValidUtf8(bytes(0xff, 0xfe, 0x5b, 0x00)), undefined);
+    assert.equal(decodeValidUtf8(bytes(0x7b, 0xc3, 0x28)), undefined);
+  });
+
+  it('still reports binary content, not a syntax error, for valid UTF-8 holding NUL bytes', () => {
+    const loaded = loadText(bytes(0x7b, 0x22, 0x61, 0x00, 0x22, 0x7d), 'nul.json');
+    assert.deepEqual(loaded.problem, { messageId: 'binaryContent', data: { byte: '0x00' }, offset: 3, endOffset: 3 });
+  });
+
+  it('parses valid JSON on the quick path with the same result as the careful one', () => {
+    const loaded = loadText(bytes(0xef, 0xbb, 0xbf, ...utf8('{"id": "a", "id": "b"}')), 'task.json');
+    assert.equal(loaded.encoding, 'utf-8');
+    assert.equal(loaded.text, '{"id": "a", "id": "b"}');
+    assert.deepEqual(loaded.value, { id: 'b' });
+    assert.equal(loaded.duplicateKeys.length, 1);
+    assert.equal(loaded.problem, undefined);
   });
 });

@@ -363,22 +363,22 @@ describe('inputs that cannot be read', () => {
   test('a file that vanishes between discovery and reading is a one-line failure; the others are linted (lint() API)', async () => {
     const cwd = workspace({ 'a-task.json': INVALID_ID_TASK, 'b-vanishing.json': INVALID_ID_TASK });
     const vanishing = path.join(cwd, 'b-vanishing.json');
-    // The loader stats each file before reading it: delete the file at exactly that moment.
-    const mutableFs = fs as unknown as { statSync: typeof fs.statSync };
-    const originalStat = fs.statSync;
+    // The loader opens each file before reading it: delete the file at exactly that moment.
+    const mutableFs = fs as unknown as { openSync: typeof fs.openSync };
+    const originalOpen = fs.openSync;
     let deleted = false;
-    mutableFs.statSync = ((target: fs.PathLike, ...rest: unknown[]) => {
+    mutableFs.openSync = ((target: fs.PathLike, ...rest: unknown[]) => {
       if (target === vanishing && !deleted) {
         deleted = true;
         fs.unlinkSync(vanishing);
       }
-      return (originalStat as (...args: unknown[]) => unknown)(target, ...rest);
-    }) as typeof fs.statSync;
+      return (originalOpen as (...args: unknown[]) => unknown)(target, ...rest);
+    }) as typeof fs.openSync;
     let run;
     try {
       run = await lint({ cwd, patterns: ['*.json'], useConfigLookup: false, now: new Date(NOW) });
     } finally {
-      mutableFs.statSync = originalStat;
+      mutableFs.openSync = originalOpen;
     }
     assert.equal(deleted, true, 'the loader never looked at the vanishing file');
     assert.deepEqual(run.failures, ['b-vanishing.json: no longer exists (it was removed or renamed while batchlint ran)']);

@@ -23,6 +23,17 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   return decodeUtf8(bytes, false);
 }
 
+/**
+ * The text of valid UTF-8 bytes (BOM stripped), without the binary-content check: for a caller
+ * that parses the text as JSON next, since JSON admits no raw control character. When the text
+ * does not parse, the caller must use decodeText to tell binary content from a syntax error.
+ */
+export function decodeValidUtf8(bytes: Uint8Array): string | undefined {
+  // A UTF-16 byte-order mark is never valid UTF-8, so those files fail isUtf8 and take decodeText's path.
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  return isUtf8(body) ? asBuffer(body).toString('utf8') : undefined;
+}
+
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -32,8 +43,8 @@ function hexByte(byte: number): string {
 }
 
 function decodeUtf8(body: Uint8Array, hadBom: boolean): DecodedText {
-  const binaryAt = findBinaryByte(body);
   const valid = isUtf8(body);
+  const binaryAt = findBinaryByte(body);
   if (binaryAt === -1 && valid) return { ok: true, text: asBuffer(body).toString('utf8'), encoding: 'utf-8', hadBom };
 
   const invalid = valid ? undefined : firstInvalidUtf8(body);

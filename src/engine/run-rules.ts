@@ -48,6 +48,22 @@ export interface RuleRunResult {
   units: RuleRunUnit[];
 }
 
+/** The one object shape behind every scope's check context. */
+interface RuleContextObject {
+  apiVersion: ApiVersion;
+  options: unknown;
+  now: Date;
+  completeTaskSet: boolean;
+  report: (input: unknown) => void;
+  document: EntityRef | undefined;
+  byteLength: number | undefined;
+  entity: EntityRef | undefined;
+  task: EntityRef | undefined;
+  job: unknown;
+  pool: unknown;
+  tasks: readonly EntityRef[] | undefined;
+}
+
 /** Run every enabled rule on its scope; a rule that throws loses its findings for that unit only. */
 export function runRules(request: RuleRunRequest): RuleRunResult {
   const units: RuleRunUnit[] = [];
@@ -98,7 +114,7 @@ export function runRules(request: RuleRunRequest): RuleRunResult {
     return options;
   };
   const { timings } = request;
-  const runAll = (rules: readonly Rule[], home: RunnableDocument, subject: EntityRef, context: { options: unknown; [key: string]: unknown }) => {
+  const runAll = (rules: readonly Rule[], home: RunnableDocument, subject: EntityRef, context: RuleContextObject) => {
     const options = optionsOf(home.settings, rules);
     currentSubject = subject;
     for (let index = 0; index < rules.length; index++) {
@@ -128,12 +144,24 @@ export function runRules(request: RuleRunRequest): RuleRunResult {
       unit.findings.push(finding);
     }
   };
-  const common = (document: RunnableDocument) => ({
+  // Every context has the same fields in the same order (undefined where a scope has none), so that
+  // rules read them through one object shape rather than a handful.
+  const contextFor = (
+    document: RunnableDocument,
+    fields: { document?: EntityRef; entity?: EntityRef; task?: EntityRef; job?: unknown; pool?: unknown; tasks?: readonly EntityRef[] },
+  ): RuleContextObject => ({
     apiVersion: document.apiVersion,
-    options: undefined as unknown,
+    options: undefined,
     now: request.now,
     completeTaskSet: request.completeTaskSet,
     report,
+    document: fields.document,
+    byteLength: fields.document === undefined ? undefined : document.byteLength,
+    entity: fields.entity,
+    task: fields.task,
+    job: fields.job,
+    pool: fields.pool,
+    tasks: fields.tasks,
   });
 
   const { project } = request;
@@ -144,7 +172,7 @@ export function runRules(request: RuleRunRequest): RuleRunResult {
     const { settings } = document;
     const documentRules = enabled(settings, 'document');
     if (documentRules.length > 0) {
-      runAll(documentRules, document, document.asEntity, { ...common(document), document: document.asEntity, byteLength: document.byteLength });
+      runAll(documentRules, document, document.asEntity, contextFor(document, { document: document.asEntity }));
     }
     const entityRules = enabled(settings, 'entity');
     const taskRules = enabled(settings, 'task');
@@ -155,15 +183,15 @@ export function runRules(request: RuleRunRequest): RuleRunResult {
       const job: JobContext | undefined = set?.job;
       const pool: PoolContext | undefined = entity.kind === 'job' ? jobPools.get(entity)?.pool : set?.pool ?? project.poolOf.get(entity);
       if (entityRules.length > 0) {
-        runAll(entityRules, document, entity, { ...common(document), entity, job: entity.kind === 'task' ? job : undefined, pool });
+        runAll(entityRules, document, entity, contextFor(document, { entity, job: entity.kind === 'task' ? job : undefined, pool }));
       }
       if (entity.kind === 'task') {
-        if (taskRules.length > 0) runAll(taskRules, document, entity, { ...common(document), task: entity, job, pool });
+        if (taskRules.length > 0) runAll(taskRules, document, entity, contextFor(document, { task: entity, job, pool }));
       } else if (entity.kind === 'job') {
         const entry = jobPools.get(entity);
-        if (jobRules.length > 0) runAll(jobRules, document, entity, { ...common(document), job: entity, pool: entry?.pool, tasks: entry?.tasks ?? [] });
+        if (jobRules.length > 0) runAll(jobRules, document, entity, contextFor(document, { job: entity, pool: entry?.pool, tasks: entry?.tasks ?? [] }));
       } else if (poolRules.length > 0) {
-        runAll(poolRules, document, entity, { ...common(document), pool: entity });
+        runAll(poolRules, document, entity, contextFor(document, { pool: entity }));
       }
     }
   }
@@ -172,7 +200,7 @@ export function runRules(request: RuleRunRequest): RuleRunResult {
     const home = homeDocument(set, documentOf);
     if (!home) continue;
     const setRules = enabled(home.settings, 'taskSet');
-    if (setRules.length > 0) runAll(setRules, home, set.tasks[0] ?? set.job.entity, { ...common(home), job: set.job, pool: set.pool, tasks: set.tasks });
+    if (setRules.length > 0) runAll(setRules, home, set.tasks[0] ?? set.job.entity, contextFor(home, { job: set.job, pool: set.pool, tasks: set.tasks }));
   }
   return { findings: units.flatMap((each) => each.findings), failures: units.flatMap((each) => each.failures), units };
 }
