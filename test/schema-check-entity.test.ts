@@ -275,16 +275,21 @@ describe('checkEntitySchema', () => {
     assert.deepEqual(checkEntitySchema(entity(pool({ startTask: { commandLine: 1 } }), 'PoolAddParameter'), NEWEST), []);
   });
 
-  it('memoises per entity value and api-version', () => {
+  it('remembers the answer for the last entity and api-version only', () => {
     const body = task({ requiredSLots: 1 });
-    const first = checkEntitySchema(entity(body), NEWEST);
-    assert.equal(checkEntitySchema(entity(body), NEWEST), first);
+    const checked = entity(body);
+    const first = checkEntitySchema(checked, NEWEST);
+    assert.equal(checkEntitySchema(checked, NEWEST), first);
     assert.deepEqual(summary(first), ['unknown-property unknownDidYouMean /requiredSLots key']);
     // 2017-05-01.5.0 has no requiredSlots to suggest.
-    const older = checkEntitySchema(entity(body), '2017-05-01.5.0');
+    const older = checkEntitySchema(checked, '2017-05-01.5.0');
     assert.notEqual(older, first);
     assert.deepEqual(summary(older), ['unknown-property unknown /requiredSLots key']);
-    assert.equal(checkEntitySchema(entity(body), NEWEST), first);
+    const again = checkEntitySchema(checked, NEWEST);
+    assert.notEqual(again, first);
+    assert.deepEqual(again, first);
+    // Another entity over the same body is checked afresh (its role or shape may differ).
+    assert.notEqual(checkEntitySchema(entity(body), NEWEST), again);
   });
 
   it('orders issues as they appear in the document, not as the schema lists properties', () => {

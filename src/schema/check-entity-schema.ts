@@ -43,28 +43,22 @@ const ROOT_LABELS: Readonly<Record<EntityRef['role'], string>> = {
   pool: 'the pool',
 };
 
-const memo = new WeakMap<object, Map<string, readonly SchemaIssue[]>>();
+/** The last entity checked and its issues: the schema rules run one after another on each entity. */
+let lastChecked:
+  | { entity: EntityRef; value: JsonValue; apiVersion: ApiVersion; issues: readonly SchemaIssue[] }
+  | undefined;
 
 /**
  * Validates an entity against the schema derived for `apiVersion` and turns the validator's
- * errors into issues for the C.1 rules and the removed-property rules. The result is memoised
- * per entity value, so each of those rules pays for one validation between them. Issues come in
- * document order.
+ * errors into issues for the C.1 rules and the removed-property rules. The answer for the last
+ * entity is remembered, so the schema rules, which run one after another on each entity, pay for
+ * one validation between them, and no memory is held across entities. Issues come in document order.
  */
 export function checkEntitySchema(entity: EntityRef, apiVersion: ApiVersion): readonly SchemaIssue[] {
-  const key = `${entity.definition}|${apiVersion}|${entity.isTemplate}|${entity.documentShape}|${entity.role}`;
-  const value = entity.value;
-  if (value === null || typeof value !== 'object') return collectIssues(entity, apiVersion);
-  let byKey = memo.get(value);
-  if (byKey === undefined) {
-    byKey = new Map();
-    memo.set(value, byKey);
-  }
-  let issues = byKey.get(key);
-  if (issues === undefined) {
-    issues = collectIssues(entity, apiVersion);
-    byKey.set(key, issues);
-  }
+  const last = lastChecked;
+  if (last !== undefined && last.entity === entity && last.value === entity.value && last.apiVersion === apiVersion) return last.issues;
+  const issues = collectIssues(entity, apiVersion);
+  lastChecked = { entity, value: entity.value, apiVersion, issues };
   return issues;
 }
 
@@ -372,6 +366,7 @@ export function describeJsonType(value: unknown): string {
  * before its value, then by rule and message id.
  */
 function sortInDocumentOrder(root: JsonValue, issues: SchemaIssue[]): SchemaIssue[] {
+  if (issues.length < 2) return issues;
   const keyed = issues.map((issue) => ({ issue, position: documentPosition(root, issue.pointer) }));
   keyed.sort((a, b) => {
     const length = Math.min(a.position.length, b.position.length);

@@ -16,6 +16,15 @@ import { propertyIndex } from './generated/property-index.js';
  * "requires a newer api-version" for them.
  */
 export function derivedSchemaVersion(apiVersion: ApiVersion): ApiVersion {
+  let derived = derivedVersionOf.get(apiVersion);
+  if (derived === undefined) derivedVersionOf.set(apiVersion, (derived = chooseDerivedSchemaVersion(apiVersion)));
+  return derived;
+}
+
+/** Asked for every entity a schema rule checks: answered once per api-version. */
+const derivedVersionOf = new Map<ApiVersion, ApiVersion>();
+
+function chooseDerivedSchemaVersion(apiVersion: ApiVersion): ApiVersion {
   // An api-version batchlint does not know (reported by its own rule) is checked as the newest.
   if (!isApiVersion(apiVersion)) apiVersion = NEWEST_API_VERSION;
   let chosen: ApiVersion | undefined;
