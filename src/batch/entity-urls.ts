@@ -2,6 +2,7 @@ import { pointerTo } from '../document/json-pointer.js';
 import { findUrlsInText, parseSas, parseUrl } from './sas-url.js';
 import type { SasToken, UrlParts } from './sas-url.js';
 import { resourceFileObjects, outputFileObjects } from './task-files.js';
+import { rememberLast } from './remember-last.js';
 import { arrayMember, isJsonObject, member, objectMember } from '../engine/untrusted-json.js';
 import type { EntityRef, JsonValue } from '../engine/rule-types.js';
 
@@ -52,26 +53,8 @@ export function fieldLabel(...segments: Array<string | number>): string {
   return label;
 }
 
-/**
- * A dozen URL and SAS rules ask the same questions of every entity, one rule after another on the
- * same entity: remember the answer for the last entity asked about (no memory held across entities).
- */
-function memoized<T>(compute: (entity: EntityRef) => T): (entity: EntityRef) => T {
-  let lastEntity: EntityRef | undefined;
-  let lastValue: unknown;
-  let lastAnswer: T | undefined;
-  return (entity) => {
-    if (entity !== lastEntity || entity.value !== lastValue) {
-      lastAnswer = compute(entity);
-      lastEntity = entity;
-      lastValue = entity.value;
-    }
-    return lastAnswer as T;
-  };
-}
-
 /** Every string held in a URL-bearing property of the entity body. */
-export const urlFields: (entity: EntityRef) => readonly UrlField[] = memoized(collectUrlFields);
+export const urlFields: (entity: EntityRef) => readonly UrlField[] = rememberLast(collectUrlFields);
 
 function collectUrlFields(entity: EntityRef): UrlField[] {
   const fields: UrlField[] = [];
@@ -133,7 +116,7 @@ function entrySegments(list: 'resourceFiles' | 'commonResourceFiles', index: num
  * http(s) URLs written inside free text: command lines (`azcopy copy "https://…?sig=…" .`) and
  * environment variable values, where SAS tokens leak as often as in URL fields.
  */
-export const embeddedUrls: (entity: EntityRef) => readonly EmbeddedUrl[] = memoized(collectEmbeddedUrls);
+export const embeddedUrls: (entity: EntityRef) => readonly EmbeddedUrl[] = rememberLast(collectEmbeddedUrls);
 
 function collectEmbeddedUrls(entity: EntityRef): EmbeddedUrl[] {
   const found: EmbeddedUrl[] = [];
@@ -164,7 +147,7 @@ export interface SasUrl extends EmbeddedUrl {
 }
 
 /** Every URL of the entity, in fields or free text, whose query carries SAS keys. */
-export const sasUrls: (entity: EntityRef) => readonly SasUrl[] = memoized(collectSasUrls);
+export const sasUrls: (entity: EntityRef) => readonly SasUrl[] = rememberLast(collectSasUrls);
 
 function collectSasUrls(entity: EntityRef): SasUrl[] {
   const found: SasUrl[] = [];

@@ -1,6 +1,7 @@
 import { pointerTo } from '../document/json-pointer.js';
 import { isJsonObject, member } from '../engine/untrusted-json.js';
 import type { JsonValue } from '../engine/rule-types.js';
+import { rememberLast } from './remember-last.js';
 
 /**
  * The file lists of one task-like body (task, job manager, preparation, release or start task).
@@ -37,7 +38,9 @@ export interface OutputFileEntry {
 }
 
 /** Every resource-file array the task body holds, in document order of meaning. */
-export function resourceFileLists(task: JsonValue): ResourceFileList[] {
+export const resourceFileLists: (task: JsonValue) => readonly ResourceFileList[] = rememberLast(collectResourceFileLists);
+
+function collectResourceFileLists(task: JsonValue): ResourceFileList[] {
   const lists: ResourceFileList[] = [];
   const own = member(task, 'resourceFiles');
   if (Array.isArray(own)) lists.push({ name: 'resourceFiles', pointer: pointerTo('resourceFiles'), items: own });
@@ -53,7 +56,9 @@ export function resourceFileLists(task: JsonValue): ResourceFileList[] {
 }
 
 /** Every resource-file entry of the task body, whatever its type. */
-export function resourceFileEntries(task: JsonValue): ResourceFileEntry[] {
+export const resourceFileEntries: (task: JsonValue) => readonly ResourceFileEntry[] = rememberLast(collectResourceFileEntries);
+
+function collectResourceFileEntries(task: JsonValue): ResourceFileEntry[] {
   const entries: ResourceFileEntry[] = [];
   for (const list of resourceFileLists(task)) {
     list.items.forEach((file, index) => {
@@ -64,12 +69,14 @@ export function resourceFileEntries(task: JsonValue): ResourceFileEntry[] {
 }
 
 /** Resource-file entries that are objects, the only ones whose members a rule can read. */
-export function resourceFileObjects(task: JsonValue): ResourceFileEntry[] {
-  return resourceFileEntries(task).filter((entry) => isJsonObject(entry.file));
-}
+export const resourceFileObjects: (task: JsonValue) => readonly ResourceFileEntry[] = rememberLast((task: JsonValue) =>
+  resourceFileEntries(task).filter((entry) => isJsonObject(entry.file)),
+);
 
 /** Every `outputFiles` entry that is an object. */
-export function outputFileObjects(task: JsonValue): OutputFileEntry[] {
+export const outputFileObjects: (task: JsonValue) => readonly OutputFileEntry[] = rememberLast(collectOutputFileObjects);
+
+function collectOutputFileObjects(task: JsonValue): OutputFileEntry[] {
   const files = member(task, 'outputFiles');
   if (!Array.isArray(files)) return [];
   const entries: OutputFileEntry[] = [];
