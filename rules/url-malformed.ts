@@ -1,4 +1,4 @@
-import { defineRule, isTemplateExpression, maskSecrets, parseUrl, urlFields } from '../src/rule-api.js';
+import { defineRule, isTemplateExpression, maskSecrets, parseUrl, rememberRecent, urlFields } from '../src/rule-api.js';
 
 /** Filled in before submission by a shell, pipeline or template engine: not this rule's business. */
 const SUBSTITUTION = /\$\{|\$\(|^\$[A-Za-z_]|#\{|\{\{|%[A-Za-z_][A-Za-z0-9_]*%/;
@@ -33,22 +33,26 @@ export default defineRule({
       const url = field.url;
       if (isTemplateExpression(url) || SUBSTITUTION.test(url)) continue;
       if (context.entity.isTemplate && /\[(parameters|variables|concat)\(|\{[A-Za-z0-9:]+\}/.test(url)) continue;
-      const base = { pointer: field.pointer, fingerprintValue: maskSecrets(url) };
+      const problem = urlProblem(url);
+      if (problem === undefined) continue;
       const data = { field: field.field, url: maskSecrets(url) };
-      if (/[\s\u0000-\u001f\u007f]/.test(url)) {
-        context.report({ ...base, messageId: 'whitespace', data });
-        continue;
-      }
-      const parts = parseUrl(url);
-      if (parts.scheme === undefined) {
-        context.report({ ...base, messageId: 'notAbsolute', data });
-      } else if (parts.scheme !== 'https' && parts.scheme !== 'http') {
-        context.report({ ...base, messageId: 'unsupportedScheme', data: { ...data, scheme: parts.scheme } });
-      } else if (parts.host === undefined || parts.host === '' || !isValidHost(url)) {
-        context.report({ ...base, messageId: 'noHost', data });
-      }
+      const place = { pointer: field.pointer, fingerprintValue: data.url };
+      if (problem.id === 'unsupportedScheme') context.report({ ...place, messageId: problem.id, data: { ...data, scheme: problem.scheme } });
+      else context.report({ ...place, messageId: problem.id, data });
     }
   },
+});
+
+type UrlProblem = { id: 'whitespace' | 'notAbsolute' | 'noHost' } | { id: 'unsupportedScheme'; scheme: string };
+
+/** What is wrong with a URL, if anything; the same container URLs recur across thousands of tasks. */
+const urlProblem: (url: string) => UrlProblem | undefined = rememberRecent((url) => {
+  if (/[\s\u0000-\u001f\u007f]/.test(url)) return { id: 'whitespace' };
+  const parts = parseUrl(url);
+  if (parts.scheme === undefined) return { id: 'notAbsolute' };
+  if (parts.scheme !== 'https' && parts.scheme !== 'http') return { id: 'unsupportedScheme', scheme: parts.scheme };
+  if (parts.host === undefined || parts.host === '' || !isValidHost(url)) return { id: 'noHost' };
+  return undefined;
 });
 
 function isValidHost(url: string): boolean {

@@ -59,6 +59,7 @@ export * from './batch/file-path.js';
 export * from './batch/integer-intervals.js';
 export * from './batch/odata-duration.js';
 export * from './batch/sas-url.js';
+export { rememberLast, rememberRecent } from './batch/remembered-answers.js';
 export * from './batch/task-dependencies.js';
 export * from './batch/task-files.js';
 export * from './batch/task-factories.js';

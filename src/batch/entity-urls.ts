@@ -2,7 +2,7 @@ import { pointerTo } from '../document/json-pointer.js';
 import { findUrlsInText, parseSas, parseUrl } from './sas-url.js';
 import type { SasToken, UrlParts } from './sas-url.js';
 import { resourceFileObjects, outputFileObjects } from './task-files.js';
-import { rememberLast } from './remember-last.js';
+import { rememberLast } from './remembered-answers.js';
 import { arrayMember, isJsonObject, member, objectMember } from '../engine/untrusted-json.js';
 import type { EntityRef, JsonValue } from '../engine/rule-types.js';
 
@@ -152,6 +152,8 @@ export const sasUrls: (entity: EntityRef) => readonly SasUrl[] = rememberLast(co
 function collectSasUrls(entity: EntityRef): SasUrl[] {
   const found: SasUrl[] = [];
   for (const place of [...urlFields(entity), ...embeddedUrls(entity)]) {
+    // Without a query there is no SAS: most URLs, and not worth parsing here.
+    if (!place.url.includes('?')) continue;
     const parts = parseUrl(place.url);
     const sas = parseSas(parts);
     if (sas !== undefined) found.push({ url: place.url, pointer: place.pointer, field: place.field, parts, sas });

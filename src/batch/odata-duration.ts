@@ -7,6 +7,8 @@
  * so that the comparison with TimeSpan.MaxValue is exact.
  */
 
+import { rememberRecent } from './remembered-answers.js';
+
 export const TICKS_PER_SECOND = 10_000_000n;
 export const TICKS_PER_MINUTE = 60n * TICKS_PER_SECOND;
 export const TICKS_PER_HOUR = 60n * TICKS_PER_MINUTE;
@@ -25,7 +27,10 @@ const DAY_TIME_DURATION = /^(-)?P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?
 const COMPONENT_MAX = 2_147_483_647n;
 const FRACTION_DIGITS = 7;
 
-export function parseDuration(text: string): DurationParse {
+/** The same few durations recur in thousands of tasks; answers are read-only. */
+export const parseDuration: (text: string) => DurationParse = rememberRecent(parseDurationText);
+
+function parseDurationText(text: string): DurationParse {
   const match = DAY_TIME_DURATION.exec(text);
   if (match === null) return { ok: false, reason: diagnose(text) };
   const [, minus, days, hours, minutes, seconds, fraction] = match;

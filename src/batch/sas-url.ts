@@ -4,6 +4,8 @@
  * is described rather than rejected, so rules can still look at its query.
  */
 
+import { rememberRecent } from './remembered-answers.js';
+
 export interface UrlParts {
   /** The scheme, lower-cased, when the text starts with `scheme://`. */
   readonly scheme: string | undefined;
@@ -23,19 +25,11 @@ export interface UrlParts {
 
 const ABSOLUTE_URL = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/s;
 
-/** Several URL and SAS rules parse the same URLs of each entity; the parts are only read. */
-const parsedUrls = new Map<string, UrlParts>();
-const PARSED_URLS_KEPT = 4096;
-
-/** Split a URL into the parts the rules need; never throws. */
-export function parseUrl(text: string): UrlParts {
-  let parts = parsedUrls.get(text);
-  if (parts === undefined) {
-    if (parsedUrls.size >= PARSED_URLS_KEPT) parsedUrls.clear();
-    parsedUrls.set(text, (parts = splitUrl(text)));
-  }
-  return parts;
-}
+/**
+ * Split a URL into the parts the rules need; never throws. Several URL and SAS rules parse the
+ * same URLs of each entity, and container URLs recur across tasks: the parts are only read.
+ */
+export const parseUrl: (text: string) => UrlParts = rememberRecent(splitUrl, 4096);
 
 function splitUrl(text: string): UrlParts {
   const match = ABSOLUTE_URL.exec(text);

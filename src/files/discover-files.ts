@@ -72,7 +72,7 @@ export async function discoverFiles(request: DiscoveryRequest): Promise<string[]
   if (unmatched.length > 0 && request.errorOnUnmatchedPattern) {
     throw new UsageError(`No files matching the pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `"${p}"`).join(', ')} were found${ignoreNote}`);
   }
-  return [...found].sort(comparePaths);
+  return sortPaths(found);
 }
 
 function createIgnoreMatcher(cwd: string, ignores: readonly IgnorePattern[]): (absolute: string) => boolean {
@@ -82,9 +82,18 @@ function createIgnoreMatcher(cwd: string, ignores: readonly IgnorePattern[]): (a
   ];
   return (absolute) =>
     matchers.some(({ directory, test }) => {
-      const relative = toGlobPath(path.relative(directory, absolute));
+      const relative = relativeGlobPath(directory, absolute);
       return !relative.startsWith('../') && (test(relative) || test(`${relative}/`));
     });
+}
+
+/** `path.relative` in forward-slash form, without its general machinery for the common case of a path below the directory. */
+function relativeGlobPath(directory: string, absolute: string): string {
+  const prefix = directory.endsWith(path.sep) ? directory : directory + path.sep;
+  if (absolute.startsWith(prefix) && !absolute.includes(`${path.sep}..`, prefix.length - 1) && !absolute.includes(`${path.sep}.${path.sep}`)) {
+    return toGlobPath(absolute.slice(prefix.length));
+  }
+  return toGlobPath(path.relative(directory, absolute));
 }
 
 function statOrUndefined(filePath: string): fs.Stats | undefined {
@@ -104,12 +113,12 @@ function isSymbolicLink(filePath: string): boolean {
 }
 
 function toGlobPath(filePath: string): string {
-  return filePath.split(path.sep).join('/');
+  return path.sep === '/' ? filePath : filePath.split(path.sep).join('/');
 }
 
-/** Code-unit order of the forward-slash form: the same on every platform and locale. */
-export function comparePaths(a: string, b: string): number {
-  const left = toGlobPath(a);
-  const right = toGlobPath(b);
-  return left < right ? -1 : left > right ? 1 : 0;
+/** Code-unit order of the forward-slash form, the same on every platform and locale; each path converted once. */
+function sortPaths(paths: Iterable<string>): string[] {
+  const keyed = Array.from(paths, (original) => ({ original, key: toGlobPath(original) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((entry) => entry.original);
 }

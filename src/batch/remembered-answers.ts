@@ -19,3 +19,20 @@ export function rememberLast<Key, Answer>(compute: (key: Key) => Answer): (key: 
     return lastAnswer as Answer;
   };
 }
+
+/**
+ * For questions about strings that recur across entities (the same container URL or duration in
+ * thousands of tasks): remember up to `capacity` answers, then start again, so memory stays bounded.
+ */
+export function rememberRecent<Answer>(compute: (key: string) => Answer, capacity = 1024): (key: string) => Answer {
+  const answers = new Map<string, Answer>();
+  return (key) => {
+    let answer = answers.get(key);
+    if (answer === undefined && !answers.has(key)) {
+      if (answers.size >= capacity) answers.clear();
+      answer = compute(key);
+      answers.set(key, answer);
+    }
+    return answer as Answer;
+  };
+}
