@@ -1,7 +1,7 @@
 import { pointerTo } from '../document/json-pointer.js';
 import { isJsonObject, member } from '../engine/untrusted-json.js';
 import type { JsonValue } from '../engine/rule-types.js';
-import { rememberLast } from './remember-last.js';
+import { rememberLast } from './remembered-answers.js';
 
 /**
  * The file lists of one task-like body (task, job manager, preparation, release or start task).
