@@ -270,7 +270,9 @@ export function containerUrlShape(parts: UrlParts): ContainerUrlShape | undefine
 export type NotAContainerReason = 'blobPath' | 'accountRoot' | 'blobSas';
 
 /** A path below the container, no container at all, or a SAS scoped to one blob (`sr=b`); undefined for a container URL. */
-export function whyNotAContainerUrl(url: string): NotAContainerReason | undefined {
+export const whyNotAContainerUrl: (url: string) => NotAContainerReason | undefined = rememberRecent(whyNotAContainerUrlUncached);
+
+function whyNotAContainerUrlUncached(url: string): NotAContainerReason | undefined {
   const parts = parseUrl(url);
   const shape = containerUrlShape(parts);
   if (shape === 'blob') return 'blobPath';
@@ -290,7 +292,9 @@ const PLACEHOLDER_SIGNATURE = /^(<.*>|\{(?!\{).*\}|\[.*\]|\.{3,}|…|x{3,}|\*+|s
  * `?<sas-token>`, `?{sas}`, `&sig=<signature>`. Substitution syntax that a pipeline resolves at
  * submit time (`${SAS}`, `$(SAS)`, `%SAS%`, `#{Sas}#`, `{{ sas }}`) is not a placeholder left behind.
  */
-export function sasPlaceholderKind(url: string): SasPlaceholderKind | undefined {
+export const sasPlaceholderKind: (url: string) => SasPlaceholderKind | undefined = rememberRecent(sasPlaceholderKindUncached);
+
+function sasPlaceholderKindUncached(url: string): SasPlaceholderKind | undefined {
   const parts = parseUrl(url);
   if (parts.query !== undefined) {
     const words = decodeLeniently(parts.query, true).toLowerCase().replace(/[^a-z0-9]/g, '');
