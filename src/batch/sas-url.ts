@@ -285,6 +285,7 @@ export type SasPlaceholderKind = 'query' | 'signature';
 const PLACEHOLDER_QUERY = /^(your)?(sas|sastoken|sasquery|saskey|sasstring|sasurl|token|signature)(here)?$/;
 /** `<sas>`, `{sas-token}`, `[SAS]` anywhere, but not `${SAS}`, `#{SAS}#` or `{{ sas }}`: those are filled in by a pipeline. */
 const BRACKETED_SAS = /(^|[^${#])([<[]|\{(?!\{))[^<>{}[\]$]*sas[^<>{}[\]]*[>\]}]/i;
+const MAY_HOLD_BRACKET = /[<[{]|%3c|%5b|%7b/i;
 const PLACEHOLDER_SIGNATURE = /^(<.*>|\{(?!\{).*\}|\[.*\]|\.{3,}|…|x{3,}|\*+|sig|signature|redacted|placeholder)$/i;
 
 /**
@@ -296,12 +297,13 @@ export const sasPlaceholderKind: (url: string) => SasPlaceholderKind | undefined
 
 function sasPlaceholderKindUncached(url: string): SasPlaceholderKind | undefined {
   const parts = parseUrl(url);
-  if (parts.query !== undefined) {
+  // A query with `$`, `%`, `#` or `{{` is filled in by a pipeline (or percent-encoded, so never a bare word).
+  if (parts.query !== undefined && !/[$%#]|\{\{/.test(parts.query)) {
     const words = decodeLeniently(parts.query, true).toLowerCase().replace(/[^a-z0-9]/g, '');
-    const substitution = /[$%#]|\{\{/.test(parts.query);
-    if (!substitution && PLACEHOLDER_QUERY.test(words)) return 'query';
+    if (PLACEHOLDER_QUERY.test(words)) return 'query';
   }
-  if (BRACKETED_SAS.test(decodeLeniently(url))) return 'query';
+  // Only an opening bracket, written or percent-encoded, can start a bracketed placeholder: skip the decoding without one.
+  if (MAY_HOLD_BRACKET.test(url) && BRACKETED_SAS.test(decodeLeniently(url))) return 'query';
   const signature = parts.params.get('sig');
   if (signature !== undefined && PLACEHOLDER_SIGNATURE.test(signature.trim())) return 'signature';
   return undefined;
