@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArguments, HELP_TEXT, type CliOptions } from './cli/parse-arguments.js';
 import { BatchlintError, UsageError } from './errors.js';
@@ -66,21 +67,31 @@ export interface CliIo {
 }
 
 function processIo(): CliIo {
-  // A reader that stops early (`batchlint … | head`) closes the pipe: finish quietly, as other CLIs do.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+  // process.stdout is made on first use (for a pipe that loads Node's net and stream modules): a run that writes only -o files never needs it.
+  let stdoutReady = false;
+  const stdout = () => {
+    if (!stdoutReady) {
+      stdoutReady = true;
+      // A reader that stops early (`batchlint … | head`) closes the pipe: finish quietly, as other CLIs do.
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw error;
+      });
+    }
+    return process.stdout;
+  };
   return {
     cwd: process.cwd(),
-    out: (text) => void process.stdout.write(text),
+    out: (text) => void stdout().write(text),
     err: (text) => void process.stderr.write(text),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     },
-    isTty: process.stdout.isTTY === true,
+    get isTty() {
+      return stdout().isTTY === true;
+    },
     env: process.env,
   };
 }
@@ -93,13 +104,13 @@ async function report(run: LintRun, options: CliOptions, io: CliIo): Promise<num
   const failed = reportFailures(run, io);
   const context: FormatterContext = {
     cwd: io.cwd,
-    color: useColor(options, io),
+    color: false,
     ...(maxWarningsExceeded && { maxWarningsExceeded: { maxWarnings: options.maxWarnings, foundWarnings: warnings } }),
     rulesMeta: rulesMeta(run, results),
     batchlint: {
       version: BATCHLINT_VERSION,
       rules: run.enabledRules,
-      repositoryRoot: await repositoryRoot(io.cwd),
+      repositoryRoot: repositoryRoot(io.cwd),
       ...(options.sarifCategory !== undefined && { sarifCategory: options.sarifCategory }),
       executionSuccessful: !failed,
       docsUrl,
@@ -113,9 +124,9 @@ async function report(run: LintRun, options: CliOptions, io: CliIo): Promise<num
   const formatStarted = performance.now();
   for (const spec of specs) {
     const formatter = await loadFormatter(spec.name, io.cwd);
-    const fileContext = spec.outputFile !== undefined || options.outputFile !== undefined ? { ...context, color: false } : context;
-    const text = await formatter(results, fileContext);
     const target = spec.outputFile ?? options.outputFile;
+    // Colour is for the terminal only; asking whether stdout is one would make process.stdout.
+    const text = await formatter(results, target === undefined ? { ...context, color: useColor(options, io) } : context);
     if (target !== undefined) await writeOutputAtomically(path.resolve(io.cwd, target), text);
     else if (text !== '') io.out(text.endsWith('\n') ? text : `${text}\n`);
   }
@@ -163,8 +174,7 @@ function rulesMeta(run: LintRun, results: readonly LintResult[]): Record<string,
 }
 
 /** SARIF URIs are relative to the repository root: the nearest directory with `.git`, else the cwd. */
-async function repositoryRoot(cwd: string): Promise<string> {
-  const fs = await import('node:fs');
+function repositoryRoot(cwd: string): string {
   let directory = cwd;
   for (;;) {
     if (fs.existsSync(path.join(directory, '.git'))) return directory;
