@@ -206,3 +206,71 @@ test('task command lines: commandLine and the coordination command, strings only
   assert.deepEqual(taskCommandLines({ commandLine: 5, multiInstanceSettings: 'x' }), []);
   assert.deepEqual(taskCommandLines(null), []);
 });
+
+test('every character /\\s/ matches separates words, and no other does', () => {
+  for (let code = 0; code <= 0xffff; code += 1) {
+    const char = String.fromCharCode(code);
+    const words = splitCommandWords(`a${char}b`).map((word) => word.value);
+    if (/\s/.test(char)) assert.deepEqual(words, ['a', 'b'], `U+${code.toString(16)}`);
+    else if (!`"'&|;<>\\`.includes(char)) assert.deepEqual(words, [`a${char}b`], `U+${code.toString(16)}`);
+  }
+  assert.equal(findShellInvocation('cmd /c\u3000\u2028echo hi')?.scriptOffset, 8);
+});
+
+test('escaped quotes, URL ampersands and file descriptors keep their exact words and offsets', () => {
+  assert.deepEqual(
+    splitCommandWords('a\\"b c\\\'d "e\\"f"\'g\' x\\\\"y"').map((word) => [word.value, word.start, word.end, word.pieces.map((piece) => `${piece.quote}:${piece.text}@${piece.offset}`)]),
+    [
+      ['a"b', 0, 4, ['none:a"b@0']],
+      ["c'd", 5, 9, ["none:c'd@5"]],
+      ['e"fg', 10, 19, ['double:e"f@11', 'single:g@17']],
+      // `\\` is a literal backslash, `\"` then a literal quote, and the last `"` opens an empty unterminated piece.
+      ['x\\"y', 20, 26, ['none:x\\"y@20', 'double:@26']],
+    ],
+  );
+  assert.deepEqual(splitCommandWords('get http:"//h"/p?a=1&b=2;c x&y').map((word) => word.value), ['get', 'http://h/p?a=1&b=2;c', 'x', 'y']);
+  assert.deepEqual(featureList('get http://h/p?a&& b x 12>f 2>>g 3<h 1>&2 >&- &>k'), [
+    'and && @16',
+    'redirect > @25',
+    'redirect 2>> @28',
+    'redirect 3< @33',
+    'redirect 1>&2 @37',
+    'redirect >&- @42',
+    'redirect &> @46',
+  ]);
+});
+
+test('a line without $, backtick or % has no variable references; each of them alone is still found', () => {
+  assert.deepEqual(findVariableReferences('plain text {x} (y) 100'), []);
+  const listed = (text: string): string[] => findVariableReferences(text).map((found) => `${found.kind} ${found.text} @${found.offset}`);
+  assert.deepEqual(listed('run `date`'), ['backtick `date` @4']);
+  assert.deepEqual(listed('%TEMP%\\x'), ['windows-variable %TEMP% @0']);
+  assert.deepEqual(listed('x $(pwd) y'), ['command-substitution $(pwd) @2']);
+  assert.deepEqual(listed('%A% $B %C% `d` $E'), ['windows-variable %A% @0', 'posix-variable $B @4', 'windows-variable %C% @7', 'backtick `d` @11', 'posix-variable $E @15']);
+  // Globs without variables, and variables without globs, are both still features.
+  assert.deepEqual(featureList('ls *.txt'), ['glob *.txt @3']);
+  assert.deepEqual(featureList('tool "%X%"'), ['windows-variable %X% @6']);
+  assert.deepEqual(featureList('c"d" x'), ['builtin cd @0']);
+});
+
+test('answers are shared between callers, frozen, and stay right when lines alternate', () => {
+  const first = 'a && b $X';
+  const second = 'cmd /c "x | y"';
+  const features = findShellFeatures(first);
+  assert.ok(Object.isFrozen(features));
+  assert.ok(Object.isFrozen(splitCommandWords(first)));
+  assert.ok(Object.isFrozen(findVariableReferences('$A')));
+  assert.ok(Object.isFrozen(splitCommandSegments(first)));
+  assert.throws(() => (features as unknown as string[]).push('x'), TypeError);
+  assert.equal(findShellFeatures(first), features);
+  for (let round = 0; round < 20; round += 1) {
+    // Up to 19 other lines in between: older readings are dropped and read again, with the same answers.
+    const many = Array.from({ length: round }, (_, index) => `prog ${index} > out`);
+    for (const line of many) assert.deepEqual(featureList(line), ['redirect > @' + line.indexOf('>')]);
+    assert.deepEqual(findShellFeatures(first), features);
+    assert.deepEqual(featureList(first, 'linux'), ['and && @2', 'posix-variable $X @7']);
+    assert.deepEqual(featureList(first, 'windows'), ['and && @2']);
+    assert.equal(findShellInvocation(second)?.script, 'x | y');
+    assert.equal(findShellInvocation(first), undefined);
+  }
+});

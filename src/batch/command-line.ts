@@ -64,150 +64,256 @@ export interface CommandSegment {
   readonly separator: string | undefined;
 }
 
-type Token = { kind: 'word'; word: CommandWord } | { kind: 'operator'; text: string; start: number };
+interface OperatorToken {
+  /** The operator as written, with a leading file descriptor: `&&`, `|`, `2>&1`. */
+  readonly text: string;
+  readonly start: number;
+}
 
-const OPERATOR_CHARS = '&|;<>';
+/**
+ * One reading of a command line. Several rules ask about the same line of the same task one after
+ * another, so each line is tokenized once and the answers derived from it are kept with it.
+ * Everything here is shared between callers: arrays are frozen, objects typed read-only.
+ */
+interface CommandLineReading {
+  readonly text: string;
+  readonly words: readonly CommandWord[];
+  /** In order of appearance; they interleave with `words` by offset. */
+  readonly operators: readonly OperatorToken[];
+  invocation?: ShellInvocation | undefined;
+  invocationKnown: boolean;
+  segments?: readonly CommandSegment[];
+  features?: readonly ShellFeature[];
+  linuxFeatures?: readonly ShellFeature[];
+  windowsFeatures?: readonly ShellFeature[];
+}
+
+const OPERATOR_SEPARATORS: ReadonlySet<string> = new Set(['&&', '||', '|', ';', '&']);
 const BOTH: readonly ShellFamily[] = ['cmd', 'posix'];
 const POSIX: readonly ShellFamily[] = ['posix'];
 const CMD: readonly ShellFamily[] = ['cmd'];
+const NO_FEATURES: readonly ShellFeature[] = Object.freeze([]);
+const ESCAPED_QUOTE = /\\(["'])/g;
+const ESCAPED_DOUBLE_QUOTE = /\\"/g;
 
-/** Split into words and unquoted operators; `"` and `'` quote, `\"` and `\'` are literal quotes. */
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+/**
+ * Lines read lately, newest last. A task has at most two command lines and the coordination rule
+ * reads a few pieces of one, so a handful of slots catches every repeat while memory stays flat.
+ */
+const recentReadings: CommandLineReading[] = [];
+const READINGS_KEPT = 8;
+
+function readCommandLine(text: string): CommandLineReading {
+  for (let index = recentReadings.length - 1; index >= 0; index -= 1) {
+    const reading = recentReadings[index] as CommandLineReading;
+    if (reading.text === text) return reading;
+  }
+  const reading = tokenize(text);
+  if (recentReadings.length >= READINGS_KEPT) recentReadings.shift();
+  recentReadings.push(reading);
+  return reading;
+}
+
+/** Exactly the characters `/\s/` matches, without a regular expression per character. */
+function isSpace(code: number): boolean {
+  if (code > 32 && code < 160) return false;
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function isOperatorChar(code: number): boolean {
+  // & | ; < >
+  return code === 38 || code === 124 || code === 59 || code === 60 || code === 62;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * Split into words and unquoted operators; `"` and `'` quote, `\"` and `\'` are literal quotes.
+ * An unquoted run of a word is one contiguous stretch of the line, so it is sliced once when it
+ * ends rather than built a character at a time.
+ */
+function tokenize(text: string): CommandLineReading {
+  const words: CommandWord[] = [];
+  const operators: OperatorToken[] = [];
+  const length = text.length;
   let pieces: WordPiece[] = [];
   let wordStart = -1;
-  let unquoted = '';
-  let unquotedStart = -1;
-
-  const flushUnquoted = (): void => {
-    if (unquoted !== '') pieces.push({ text: unquoted, offset: unquotedStart, quote: 'none' });
-    unquoted = '';
-    unquotedStart = -1;
-  };
-  const appendUnquoted = (chars: string, at: number): void => {
-    if (wordStart === -1) wordStart = at;
-    if (unquotedStart === -1) unquotedStart = at;
-    unquoted += chars;
-  };
-  const closeWord = (end: number): void => {
-    flushUnquoted();
-    if (wordStart !== -1) {
-      const word = { value: pieces.map((piece) => piece.text).join(''), start: wordStart, end, pieces };
-      tokens.push({ kind: 'word', word });
-    }
-    pieces = [];
-    wordStart = -1;
-  };
-  const currentWordText = (): string => pieces.map((piece) => piece.text).join('') + unquoted;
+  /** Start of the word's current unquoted run, -1 when none is open. */
+  let runStart = -1;
+  /** The open run holds `\"` or `\'`, whose backslash is dropped. */
+  let runEscaped = false;
 
   let index = 0;
-  while (index < text.length) {
-    const char = text[index] as string;
-    const next = text[index + 1];
-    if (/\s/.test(char)) {
-      closeWord(index);
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (isSpace(code)) {
+      if (wordStart !== -1) {
+        if (runStart !== -1) pieces.push(unquotedPiece(text, runStart, index, runEscaped));
+        words.push(newWord(pieces, wordStart, index));
+        pieces = [];
+        wordStart = -1;
+        runStart = -1;
+        runEscaped = false;
+      }
       index += 1;
-    } else if (char === '\\' && (next === '"' || next === "'")) {
-      appendUnquoted(next, index);
-      index += 2;
-    } else if (char === '"' || char === "'") {
+    } else if (code === 92 /* \ */ && (text.charCodeAt(index + 1) === 34 || text.charCodeAt(index + 1) === 39)) {
       if (wordStart === -1) wordStart = index;
-      flushUnquoted();
-      const close = findClosingQuote(text, index + 1, char);
+      if (runStart === -1) runStart = index;
+      runEscaped = true;
+      index += 2;
+    } else if (code === 34 /* " */ || code === 39 /* ' */) {
+      if (wordStart === -1) wordStart = index;
+      if (runStart !== -1) {
+        pieces.push(unquotedPiece(text, runStart, index, runEscaped));
+        runStart = -1;
+        runEscaped = false;
+      }
+      const close = findClosingQuote(text, index + 1, code);
       const body = text.slice(index + 1, close);
-      pieces.push({ text: char === '"' ? body.replace(/\\"/g, '"') : body, offset: index + 1, quote: char === '"' ? 'double' : 'single' });
+      if (code === 34) {
+        pieces.push({ text: body.indexOf('\\"') === -1 ? body : body.replace(ESCAPED_DOUBLE_QUOTE, '"'), offset: index + 1, quote: 'double' });
+      } else {
+        pieces.push({ text: body, offset: index + 1, quote: 'single' });
+      }
       index = close + 1;
-    } else if (OPERATOR_CHARS.includes(char)) {
+    } else if (isOperatorChar(code)) {
       // `?a=1&b=2` inside an unquoted URL is an argument without a shell, not an operator.
-      const insideUrl = (char === '&' || char === ';') && currentWordText().includes('://');
-      if (insideUrl && next !== undefined && !/[\s&|;<>]/.test(next)) {
-        appendUnquoted(char, index);
-        index += 1;
-        continue;
+      if ((code === 38 || code === 59) && wordStart !== -1 && index + 1 < length) {
+        const next = text.charCodeAt(index + 1);
+        if (!isSpace(next) && !isOperatorChar(next) && wordTextSoFar(text, pieces, runStart, index, runEscaped).includes('://')) {
+          if (runStart === -1) runStart = index;
+          index += 1;
+          continue;
+        }
       }
       let start = index;
-      const wordSoFar = currentWordText();
-      const isFdPrefix = (char === '>' || char === '<') && /^\d$/.test(wordSoFar) && pieces.length === 0 && unquotedStart === index - 1;
+      // `2>`: a single digit right before a redirection names the file descriptor.
+      const isFdPrefix = (code === 62 || code === 60) && pieces.length === 0 && runStart === index - 1 && isDigit(text.charCodeAt(index - 1));
       if (isFdPrefix) {
         start = index - 1;
-        unquoted = '';
-        unquotedStart = -1;
-        wordStart = -1;
-      } else {
-        closeWord(index);
+      } else if (wordStart !== -1) {
+        if (runStart !== -1) pieces.push(unquotedPiece(text, runStart, index, runEscaped));
+        words.push(newWord(pieces, wordStart, index));
+        pieces = [];
       }
-      const operator = readOperator(text, index);
-      tokens.push({ kind: 'operator', text: text.slice(start, index + operator.length), start });
-      index += operator.length;
+      wordStart = -1;
+      runStart = -1;
+      runEscaped = false;
+      const end = operatorEnd(text, index, code);
+      operators.push({ text: text.slice(start, end), start });
+      index = end;
     } else {
-      appendUnquoted(char, index);
+      if (wordStart === -1) wordStart = index;
+      if (runStart === -1) runStart = index;
       index += 1;
     }
   }
-  closeWord(text.length);
-  return tokens;
+  if (wordStart !== -1) {
+    if (runStart !== -1) pieces.push(unquotedPiece(text, runStart, length, runEscaped));
+    words.push(newWord(pieces, wordStart, length));
+  }
+  return { text, words: Object.freeze(words), operators, invocationKnown: false };
 }
 
-function findClosingQuote(text: string, from: number, quote: string): number {
+function unquotedPiece(text: string, start: number, end: number, escaped: boolean): WordPiece {
+  const raw = text.slice(start, end);
+  return { text: escaped ? raw.replace(ESCAPED_QUOTE, '$1') : raw, offset: start, quote: 'none' };
+}
+
+function newWord(pieces: readonly WordPiece[], start: number, end: number): CommandWord {
+  let value = (pieces[0] as WordPiece).text;
+  for (let index = 1; index < pieces.length; index += 1) value += (pieces[index] as WordPiece).text;
+  return { value, start, end, pieces };
+}
+
+/** The text of the word being read, quotes removed: only needed to tell a URL's `&` from an operator. */
+function wordTextSoFar(text: string, pieces: readonly WordPiece[], runStart: number, end: number, runEscaped: boolean): string {
+  let value = '';
+  for (const piece of pieces) value += piece.text;
+  return runStart === -1 ? value : value + unquotedPiece(text, runStart, end, runEscaped).text;
+}
+
+function findClosingQuote(text: string, from: number, quote: number): number {
   let index = from;
-  while (index < text.length) {
-    if (quote === '"' && text[index] === '\\' && text[index + 1] === '"') {
+  const length = text.length;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (quote === 34 && code === 92 && text.charCodeAt(index + 1) === 34) {
       index += 2;
       continue;
     }
-    if (text[index] === quote) return index;
+    if (code === quote) return index;
     index += 1;
   }
   // Unterminated: the rest of the line counts as quoted, which errs towards no finding.
-  return text.length;
+  return length;
 }
 
-function readOperator(text: string, index: number): string {
-  const char = text[index];
-  const next = text[index + 1];
-  if (char === '&') return next === '&' ? '&&' : next === '>' ? '&>' : '&';
-  if (char === '|') return next === '|' ? '||' : '|';
-  if (char === ';') return ';';
-  if (char === '<') return '<';
-  const redirect = next === '>' ? '>>' : '>';
-  const duplicate = /^&(\d+|-)/.exec(text.slice(index + redirect.length));
-  return duplicate === null ? redirect : redirect + duplicate[0];
+/** Where the operator starting at `index` ends: `&&`, `&>`, `||`, `>>`, `>&2`, `>&-`, … */
+function operatorEnd(text: string, index: number, code: number): number {
+  const next = text.charCodeAt(index + 1);
+  if (code === 38) return next === 38 || next === 62 ? index + 2 : index + 1;
+  if (code === 124) return next === 124 ? index + 2 : index + 1;
+  if (code !== 62) return index + 1;
+  let end = next === 62 ? index + 2 : index + 1;
+  if (text.charCodeAt(end) === 38) {
+    const after = text.charCodeAt(end + 1);
+    if (after === 45 /* - */) {
+      end += 2;
+    } else if (isDigit(after)) {
+      end += 2;
+      while (isDigit(text.charCodeAt(end))) end += 1;
+    }
+  }
+  return end;
 }
-
-/** The shell rules split the same command lines; the words are only read. */
-const splitLines = new Map<string, readonly CommandWord[]>();
-const SPLIT_LINES_KEPT = 256;
 
 /** The words of a command line, quotes removed, in order; operators are dropped. */
 export function splitCommandWords(text: string): readonly CommandWord[] {
-  let words = splitLines.get(text);
-  if (words === undefined) {
-    if (splitLines.size >= SPLIT_LINES_KEPT) splitLines.clear();
-    splitLines.set(text, (words = collectCommandWords(text)));
-  }
-  return words;
-}
-
-function collectCommandWords(text: string): CommandWord[] {
-  const words: CommandWord[] = [];
-  for (const token of tokenize(text)) if (token.kind === 'word') words.push(token.word);
-  return words;
+  return readCommandLine(text).words;
 }
 
 /** The simple commands of a line, split at unquoted `&&`, `||`, `|`, `;` and `&`. Redirections stay in their segment. */
-export function splitCommandSegments(text: string): CommandSegment[] {
+export function splitCommandSegments(text: string): readonly CommandSegment[] {
+  const reading = readCommandLine(text);
+  return (reading.segments ??= collectSegments(reading));
+}
+
+function collectSegments(reading: CommandLineReading): readonly CommandSegment[] {
+  const { words: allWords, operators } = reading;
   const segments: CommandSegment[] = [];
   let words: CommandWord[] = [];
-  for (const token of tokenize(text)) {
-    if (token.kind === 'word') {
-      words.push(token.word);
-    } else if (/^(&&|\|\||\||;|&)$/.test(token.text)) {
-      segments.push({ words, separator: token.text });
+  let wordIndex = 0;
+  for (const operator of operators) {
+    while (wordIndex < allWords.length && (allWords[wordIndex] as CommandWord).start < operator.start) {
+      words.push(allWords[wordIndex] as CommandWord);
+      wordIndex += 1;
+    }
+    if (OPERATOR_SEPARATORS.has(operator.text)) {
+      segments.push({ words: Object.freeze(words), separator: operator.text });
       words = [];
     }
   }
-  segments.push({ words, separator: undefined });
-  return segments;
+  while (wordIndex < allWords.length) {
+    words.push(allWords[wordIndex] as CommandWord);
+    wordIndex += 1;
+  }
+  segments.push({ words: Object.freeze(words), separator: undefined });
+  return Object.freeze(segments);
 }
 
 /** The program name a word names: no directory, no `.exe`, lower case. */
@@ -220,6 +326,9 @@ const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash']);
 const POWERSHELL_MODES = /^-(c|co|com|comm|comma|comman|command|f|fi|fil|file|e|ec|en|enc|encodedcommand)$/;
 const POWERSHELL_OPTIONS_WITH_VALUE =
   /^-(ex|ep|exe|exec|executionpolicy|inputformat|if|outputformat|of|windowstyle|w|configurationname|version|v|psconsolefile|workingdirectory|wd)$/;
+const ENV_OPTION_OR_ASSIGNMENT = /^(-|[A-Za-z_][A-Za-z0-9_]*=)/;
+const POSIX_OPTION = /^[-+]/;
+const POSIX_COMMAND_OPTION = /^-[a-zA-Z]*c[a-zA-Z]*$/;
 
 /**
  * Whether the line starts a shell that interprets the rest: `cmd [/s] [/v:on] /c`, `sh|bash -c`
@@ -227,19 +336,27 @@ const POWERSHELL_OPTIONS_WITH_VALUE =
  * Case-insensitive, any directory, optional `.exe`, quoted executable paths allowed.
  */
 export function findShellInvocation(text: string): ShellInvocation | undefined {
-  const words = splitCommandWords(text);
+  const reading = readCommandLine(text);
+  if (!reading.invocationKnown) {
+    reading.invocation = shellInvocationOf(text, reading.words);
+    reading.invocationKnown = true;
+  }
+  return reading.invocation;
+}
+
+function shellInvocationOf(text: string, words: readonly CommandWord[]): ShellInvocation | undefined {
   let index = 0;
   let name = programName(words[0]?.value ?? '');
   if (name === 'env') {
     index = 1;
-    while (index < words.length && /^(-|[A-Za-z_][A-Za-z0-9_]*=)/.test((words[index] as CommandWord).value)) index += 1;
+    while (index < words.length && ENV_OPTION_OR_ASSIGNMENT.test((words[index] as CommandWord).value)) index += 1;
     name = programName(words[index]?.value ?? '');
   }
   const executableWord = words[index];
   if (executableWord === undefined) return undefined;
   const executable = executableWord.value;
   if (name === 'cmd') return cmdInvocation(text, words, index, executable);
-  if (POSIX_SHELLS.has(name)) return posixInvocation(text, words, index, executable);
+  if (POSIX_SHELLS.has(name)) return posixInvocation(words, index, executable);
   if (name === 'powershell' || name === 'pwsh') return powershellInvocation(text, words, index, executable);
   return undefined;
 }
@@ -263,15 +380,15 @@ function unwrapCmdScript(script: string): string {
   return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed;
 }
 
-function posixInvocation(text: string, words: readonly CommandWord[], index: number, executable: string): ShellInvocation | undefined {
+function posixInvocation(words: readonly CommandWord[], index: number, executable: string): ShellInvocation | undefined {
   for (let position = index + 1; position < words.length; position += 1) {
     const option = (words[position] as CommandWord).value;
-    if (!/^[-+]/.test(option)) return undefined;
+    if (!POSIX_OPTION.test(option)) return undefined;
     if (option === '-o' || option === '+o') {
       position += 1;
       continue;
     }
-    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(option)) {
+    if (POSIX_COMMAND_OPTION.test(option)) {
       const scriptWord = words[position + 1];
       if (scriptWord === undefined) return undefined;
       return { family: 'posix', executable, scriptOffset: scriptWord.start, script: scriptWord.value };
@@ -302,7 +419,7 @@ function powershellInvocation(text: string, words: readonly CommandWord[], index
 
 function skipSpaces(text: string, from: number): number {
   let index = from;
-  while (index < text.length && /\s/.test(text[index] as string)) index += 1;
+  while (index < text.length && isSpace(text.charCodeAt(index))) index += 1;
   return index;
 }
 
@@ -313,26 +430,46 @@ const BUILTINS: ReadonlyMap<string, readonly ShellFamily[]> = new Map([
   ['source', POSIX],
   ['.', POSIX],
 ]);
+const ASSIGNMENT_START = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const GLOB_CHAR = /[*?]/;
+const OPTION_START = /^[-/]/;
+const PATH_CHAR = /[./]/;
 
 /**
  * Shell syntax in a command line, in order of appearance. `os` keeps only what that node's
  * shell interprets (Linux: sh; Windows: cmd); undefined keeps both.
  */
-export function findShellFeatures(text: string, os?: NodeOs): ShellFeature[] {
+export function findShellFeatures(text: string, os?: NodeOs): readonly ShellFeature[] {
+  const reading = readCommandLine(text);
+  const features = (reading.features ??= collectFeatures(reading));
+  if (os === 'linux') return (reading.linuxFeatures ??= featuresFor(features, 'posix'));
+  if (os === 'windows') return (reading.windowsFeatures ??= featuresFor(features, 'cmd'));
+  return features;
+}
+
+function featuresFor(features: readonly ShellFeature[], family: ShellFamily): readonly ShellFeature[] {
+  const kept: ShellFeature[] = [];
+  for (const feature of features) if (feature.families.includes(family)) kept.push(feature);
+  return kept.length === 0 ? NO_FEATURES : Object.freeze(kept);
+}
+
+function collectFeatures(reading: CommandLineReading): readonly ShellFeature[] {
+  const { text, words, operators } = reading;
   const features: ShellFeature[] = [];
-  let wordIndex = 0;
-  for (const token of tokenize(text)) {
-    if (token.kind === 'operator') {
-      features.push(operatorFeature(token.text, token.start));
-      continue;
-    }
-    collectWordFeatures(token.word, wordIndex, features);
-    wordIndex += 1;
+  for (const operator of operators) features.push(operatorFeature(operator.text, operator.start));
+  // Quote removal only drops characters, so a character the line lacks is in none of its words.
+  const mayReference = hasReferenceChar(text);
+  const mayGlob = text.indexOf('*') !== -1 || text.indexOf('?') !== -1;
+  for (let wordIndex = 0; wordIndex < words.length; wordIndex += 1) {
+    collectWordFeatures(words[wordIndex] as CommandWord, wordIndex, mayReference, mayGlob, features);
   }
-  const wanted: ShellFamily | undefined = os === 'linux' ? 'posix' : os === 'windows' ? 'cmd' : undefined;
-  return features
-    .filter((feature) => wanted === undefined || feature.families.includes(wanted))
-    .sort((left, right) => left.offset - right.offset);
+  if (features.length === 0) return NO_FEATURES;
+  if (features.length > 1) features.sort(byOffset);
+  return Object.freeze(features);
+}
+
+function byOffset(left: ShellFeature, right: ShellFeature): number {
+  return left.offset - right.offset;
 }
 
 function operatorFeature(text: string, offset: number): ShellFeature {
@@ -344,24 +481,28 @@ function operatorFeature(text: string, offset: number): ShellFeature {
   return { kind: 'redirect', text, offset, families: text === '&>' ? POSIX : BOTH };
 }
 
-function collectWordFeatures(word: CommandWord, wordIndex: number, features: ShellFeature[]): void {
+function collectWordFeatures(word: CommandWord, wordIndex: number, mayReference: boolean, mayGlob: boolean, features: ShellFeature[]): void {
   if (wordIndex === 0) {
     const first = word.pieces[0];
     const families = BUILTINS.get(word.value.toLowerCase());
     if (families !== undefined && first?.quote === 'none') {
       features.push({ kind: 'builtin', text: word.value, offset: word.start, families });
-    } else if (first?.quote === 'none' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(first.text)) {
+    } else if (first?.quote === 'none' && ASSIGNMENT_START.test(first.text)) {
       features.push({ kind: 'assignment', text: word.value, offset: word.start, families: POSIX });
     }
   }
+  if (!mayReference && !mayGlob) return;
   if (word.value.includes('://')) return;
+  const isGlob = mayGlob && wordIndex > 0 && isGlobWord(word);
   for (const piece of word.pieces) {
     if (piece.quote === 'single') continue;
-    for (const reference of findVariableReferences(piece.text)) {
-      features.push({ ...reference, offset: piece.offset + reference.offset });
+    if (mayReference) {
+      for (const reference of findVariableReferences(piece.text)) {
+        features.push({ kind: reference.kind, text: reference.text, offset: piece.offset + reference.offset, families: reference.families });
+      }
     }
-    if (piece.quote === 'none' && wordIndex > 0 && isGlobWord(word)) {
-      const at = piece.text.search(/[*?]/);
+    if (isGlob && piece.quote === 'none') {
+      const at = piece.text.search(GLOB_CHAR);
       if (at !== -1) features.push({ kind: 'glob', text: word.value, offset: piece.offset + at, families: POSIX });
     }
   }
@@ -370,40 +511,58 @@ function collectWordFeatures(word: CommandWord, wordIndex: number, features: She
 /** Options (`-x*`, `--x=*`, `/x:*`) usually hand the pattern to the program, which is what a shell-less line wants. */
 function isGlobWord(word: CommandWord): boolean {
   const value = word.value;
-  if (/^[-/]/.test(value) || value.includes('=')) return false;
+  if (OPTION_START.test(value) || value.includes('=')) return false;
   if (value.includes('*')) return true;
-  return value.includes('?') && /[./]/.test(value);
+  return value.includes('?') && PATH_CHAR.test(value);
 }
 
 const POSIX_REFERENCE = /`[^`]*`?|\$\(|\$\{[^}\s]*\}?|\$[A-Za-z_][A-Za-z0-9_]*|\$\?/g;
 const WINDOWS_REFERENCE = /%([^%\s"'<>|&;]+)%/g;
 
+/** Every reference starts with `$`, a backtick or `%`. */
+function hasReferenceChar(text: string): boolean {
+  return text.indexOf('$') !== -1 || text.indexOf('%') !== -1 || text.indexOf('`') !== -1;
+}
+
 /**
  * Variable expansions and command substitutions in a piece of text, ignoring quotes: `$VAR`,
  * `${VAR}`, `$(…)`, backticks, `$?` (sh) and `%VAR%` (cmd). Offsets are within `text`.
  */
-export function findVariableReferences(text: string): ShellFeature[] {
+export function findVariableReferences(text: string): readonly ShellFeature[] {
+  const hasPosix = text.indexOf('$') !== -1 || text.indexOf('`') !== -1;
+  const hasWindows = text.indexOf('%') !== -1;
+  if (!hasPosix && !hasWindows) return NO_FEATURES;
   const found: ShellFeature[] = [];
-  for (const match of text.matchAll(POSIX_REFERENCE)) {
-    const matched = match[0];
-    const kind: ShellFeatureKind = matched.startsWith('`') ? 'backtick' : matched === '$(' ? 'command-substitution' : 'posix-variable';
-    const shown = kind === 'command-substitution' ? commandSubstitutionText(text, match.index) : matched;
-    found.push({ kind, text: shown, offset: match.index, families: POSIX });
-  }
-  let searchFrom = 0;
-  while (searchFrom < text.length) {
-    WINDOWS_REFERENCE.lastIndex = searchFrom;
-    const match = WINDOWS_REFERENCE.exec(text);
-    if (match === null) break;
-    if (isWindowsVariableName(match[1] as string)) {
-      found.push({ kind: 'windows-variable', text: match[0], offset: match.index, families: CMD });
-      searchFrom = match.index + match[0].length;
-    } else {
-      // `%E2%80%99`: the closing `%` may open the next candidate.
-      searchFrom = match.index + 1;
+  if (hasPosix) {
+    POSIX_REFERENCE.lastIndex = 0;
+    for (let match = POSIX_REFERENCE.exec(text); match !== null; match = POSIX_REFERENCE.exec(text)) {
+      const matched = match[0];
+      const kind: ShellFeatureKind =
+        matched.charCodeAt(0) === 96 /* ` */ ? 'backtick' : matched === '$(' ? 'command-substitution' : 'posix-variable';
+      const shown = kind === 'command-substitution' ? commandSubstitutionText(text, match.index) : matched;
+      found.push({ kind, text: shown, offset: match.index, families: POSIX });
     }
   }
-  return found.sort((left, right) => left.offset - right.offset);
+  const posixCount = found.length;
+  if (hasWindows) {
+    let searchFrom = 0;
+    while (searchFrom < text.length) {
+      WINDOWS_REFERENCE.lastIndex = searchFrom;
+      const match = WINDOWS_REFERENCE.exec(text);
+      if (match === null) break;
+      if (isWindowsVariableName(match[1] as string)) {
+        found.push({ kind: 'windows-variable', text: match[0], offset: match.index, families: CMD });
+        searchFrom = match.index + match[0].length;
+      } else {
+        // `%E2%80%99`: the closing `%` may open the next candidate.
+        searchFrom = match.index + 1;
+      }
+    }
+  }
+  if (found.length === 0) return NO_FEATURES;
+  // Each kind is found in order; only a mix needs sorting.
+  if (posixCount > 0 && posixCount < found.length) found.sort(byOffset);
+  return Object.freeze(found);
 }
 
 function commandSubstitutionText(text: string, offset: number): string {
