@@ -1,4 +1,4 @@
-import { defineRule, resourceFileLists } from '../src/rule-api.js';
+import { compactJsonByteLength, defineRule, resourceFileLists } from '../src/rule-api.js';
 import type { JsonValue } from '../src/rule-api.js';
 
 interface Options {
@@ -54,43 +54,10 @@ export default defineRule({
         });
         continue;
       }
-      const bytes = serializedByteLength(list.items as JsonValue[]);
+      const bytes = compactJsonByteLength(list.items as JsonValue[]);
       if (bytes > maxBytes) {
         context.report({ messageId: 'tooManyBytes', pointer: list.pointer, target: 'key', data: { list: list.name, bytes, max: maxBytes } });
       }
     }
   },
 });
-
-/** UTF-8 length of the compact JSON text of a value. */
-function serializedByteLength(root: JsonValue): number {
-  try {
-    // The native serializer is several times faster than the walk; it throws on nesting deeper than its stack.
-    return Buffer.byteLength(JSON.stringify(root), 'utf8');
-  } catch {
-    return walkedByteLength(root);
-  }
-}
-
-/** The same length, walked with a stack (hostile nesting is deep). */
-function walkedByteLength(root: JsonValue): number {
-  let bytes = 0;
-  const pending: JsonValue[] = [root];
-  while (pending.length > 0) {
-    const value = pending.pop() as JsonValue;
-    if (Array.isArray(value)) {
-      bytes += 2 + Math.max(0, value.length - 1);
-      for (const item of value) pending.push(item);
-    } else if (value !== null && typeof value === 'object') {
-      const keys = Object.keys(value);
-      bytes += 2 + Math.max(0, keys.length - 1);
-      for (const key of keys) {
-        bytes += Buffer.byteLength(JSON.stringify(key), 'utf8') + 1;
-        pending.push(value[key] as JsonValue);
-      }
-    } else {
-      bytes += Buffer.byteLength(JSON.stringify(value), 'utf8');
-    }
-  }
-  return bytes;
-}

@@ -95,20 +95,27 @@ describe('LineIndex', () => {
     assert.deepEqual(index.position(text.length), { line: 5001, column: 1 });
   });
 
-  it('agrees with a naive line count on mixed line breaks', () => {
-    const text = 'x\r\n\r\ry\n\t\u{1F600}\rz\r\n';
-    const index = new LineIndex(text);
-    let line = 1;
-    let column = 1;
-    for (let offset = 0; offset <= text.length; offset++) {
-      assert.deepEqual(index.position(offset), { line, column }, `offset ${offset}`);
-      const code = text.charCodeAt(offset);
-      if (code === 0x0a || (code === 0x0d && text.charCodeAt(offset + 1) !== 0x0a)) {
-        line++;
-        column = 1;
-      } else {
-        column++;
-      }
-    }
-  });
+  for (const stride of [1, 2, 3, 128]) {
+    it(`agrees with a naive line count on mixed line breaks, keeping every ${stride === 1 ? '' : `${stride}th `}line start`, () => {
+      agreesWithNaiveCount('x\r\n\r\ry\n\t\u{1F600}\rz\r\n', stride);
+      agreesWithNaiveCount('a\nbb\n\nccc\n'.repeat(50), stride);
+      agreesWithNaiveCount('\r\r\n\n\r'.repeat(40) + 'end', stride);
+    });
+  }
 });
+
+function agreesWithNaiveCount(text: string, stride: number): void {
+  const index = new LineIndex(text, stride);
+  let line = 1;
+  let column = 1;
+  for (let offset = 0; offset <= text.length; offset++) {
+    assert.deepEqual(index.position(offset), { line, column }, `offset ${offset}`);
+    const code = text.charCodeAt(offset);
+    if (code === 0x0a || (code === 0x0d && text.charCodeAt(offset + 1) !== 0x0a)) {
+      line++;
+      column = 1;
+    } else {
+      column++;
+    }
+  }
+}

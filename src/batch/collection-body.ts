@@ -1,6 +1,7 @@
 import { pointerTo } from '../document/json-pointer.js';
 import { arrayMember, objectMember } from '../engine/untrusted-json.js';
 import type { EntityRef, JsonValue } from '../engine/rule-types.js';
+import { rememberLast } from './remembered-answers.js';
 
 /** "1MB" read as 2^20 bytes: the reading under which an error is certain; collection-size-near-limit covers the margin. */
 export const COLLECTION_SIZE_LIMIT = 1_048_576;
@@ -25,23 +26,29 @@ export function addCollectionTasks(document: EntityRef): { tasks: JsonValue[]; p
   return undefined;
 }
 
-/** Both collection size rules measure the same array: measure it once per run. */
-const measured = new WeakMap<object, number>();
+/**
+ * UTF-8 length of `JSON.stringify(root)`. Both collection size rules measure the same array one
+ * after the other: the last answer is remembered.
+ */
+export const compactJsonByteLength: (root: JsonValue) => number = rememberLast(measureCompactJson);
 
-/** UTF-8 length of `JSON.stringify(root)`. */
-export function compactJsonByteLength(root: JsonValue): number {
-  if (root === null || typeof root !== 'object') return walkedCompactJsonByteLength(root);
-  let bytes = measured.get(root);
-  if (bytes === undefined) {
-    try {
-      // The native serializer is many times faster than the walk; it throws on nesting deeper than its stack.
-      bytes = Buffer.byteLength(JSON.stringify(root), 'utf8');
-    } catch {
-      bytes = walkedCompactJsonByteLength(root);
-    }
-    measured.set(root, bytes);
-  }
+function measureCompactJson(root: JsonValue): number {
+  // An array is measured element by element: serialising a 300 MB collection whole would hold a
+  // second copy of it in memory at once.
+  if (!Array.isArray(root)) return measureCompactValue(root);
+  let bytes = 2 + Math.max(0, root.length - 1);
+  for (const element of root) bytes += measureCompactValue(element);
   return bytes;
+}
+
+function measureCompactValue(value: JsonValue): number {
+  if (value === null || typeof value !== 'object') return walkedCompactJsonByteLength(value);
+  try {
+    // The native serializer is many times faster than the walk; it throws on nesting deeper than its stack.
+    return Buffer.byteLength(JSON.stringify(value), 'utf8');
+  } catch {
+    return walkedCompactJsonByteLength(value);
+  }
 }
 
 /** The same length, walked with an explicit stack so that deep nesting cannot overflow. */
