@@ -121,6 +121,8 @@ export function buildProject(request: ProjectRequest): Project {
 
   for (const document of request.documents) {
     let ownJob: EntityRef | undefined;
+    // Where standalone tasks bind depends on their document only: decided once per document, not per task.
+    let standaloneSet: TaskSet | undefined;
     for (const entity of document.entities) {
       if (entity.kind === 'job') {
         ownJob = entity;
@@ -134,18 +136,18 @@ export function buildProject(request: ProjectRequest): Project {
         taskSetOf.set(entity, set);
         continue;
       }
-      const set = bindStandaloneTask(document, entity);
+      const set = (standaloneSet ??= bindStandaloneTask(document, entity.documentShape));
       set.tasks.push(entity);
       taskSetOf.set(entity, set);
     }
   }
 
-  function bindStandaloneTask(document: ProjectDocument, entity: EntityRef): TaskSet {
-    if (entity.documentShape === 'application-template') {
+  function bindStandaloneTask(document: ProjectDocument, documentShape: EntityRef['documentShape']): TaskSet {
+    if (documentShape === 'application-template') {
       return anonymousSet(`template:${document.absolutePath}`, document.filePath, `inside the application template ${document.filePath}`);
     }
     // A spec example is one request on its own: its placeholder job id ("jobId") means nothing across files.
-    if (entity.documentShape === 'spec-example') {
+    if (documentShape === 'spec-example') {
       return anonymousSet(`example:${document.absolutePath}`, document.filePath, `the request in the spec example ${document.filePath}`);
     }
     if (document.jobIdHint !== undefined) {
