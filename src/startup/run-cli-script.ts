@@ -96,11 +96,16 @@ function codeCache(builtins: Builtins, scriptPath: string, scriptHash: string | 
   const crypto = process.getBuiltinModule('node:crypto');
   const digest = (data: Buffer) => crypto.hash('sha256', data, 'buffer') as unknown as Buffer;
   const fileName = `${scriptHash}.${process.version}-${process.arch}.v8cache`;
-  const directories = [packageCacheDirectory(builtins, scriptPath), privateTemporaryDirectory(builtins)].filter((directory) => directory !== undefined);
+  // The temp dir is looked up only when the package's directory does not serve.
+  function* directories(): Generator<CacheDirectory> {
+    yield packageCacheDirectory(builtins, scriptPath);
+    const privateDirectory = privateTemporaryDirectory(builtins);
+    if (privateDirectory !== undefined) yield privateDirectory;
+  }
 
   return {
     read() {
-      for (const directory of directories) {
+      for (const directory of directories()) {
         let bytes: Buffer;
         try {
           bytes = fs.readFileSync(path.join(directory.path, fileName));
@@ -116,7 +121,7 @@ function codeCache(builtins: Builtins, scriptPath: string, scriptHash: string | 
     },
     write(data) {
       const header = Buffer.concat([CACHE_MAGIC, digest(data)]);
-      for (const directory of directories) {
+      for (const directory of directories()) {
         if (!directory.usable(true) || !writeAtomically(builtins, path.join(directory.path, fileName), [header, data])) continue;
         removeOtherBuilds(builtins, directory.path, scriptHash);
         return;
