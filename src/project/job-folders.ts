@@ -20,7 +20,14 @@ export function createJobFileFinder(root: string): (directory: string) => string
     cache.set(directory, found);
     return found;
   };
-  return (directory) => find(path.resolve(directory));
+  // Asked once per linted file, mostly with the same few directories: skip resolving those again.
+  const byAsked = new Map<string, string | undefined>();
+  return (directory) => {
+    if (byAsked.has(directory)) return byAsked.get(directory);
+    const found = find(path.resolve(directory));
+    byAsked.set(directory, found);
+    return found;
+  };
 }
 
 /**
