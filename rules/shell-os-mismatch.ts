@@ -10,14 +10,30 @@ import {
   stringMember,
   taskCommandLines,
 } from '../src/rule-api.js';
-import type { CommandWord, RelatedPlace, ShellFeature } from '../src/rule-api.js';
+import type { CommandWord, RelatedPlace } from '../src/rule-api.js';
 
 const WINDOWS_DRIVE_PATH = /^(?:[A-Za-z]:\\|\.\.?\\)/;
 const LINUX_PROGRAM_PATH = /^\/(?:bin|usr|opt|etc|mnt|home|sbin)\//;
+const WINDOWS_PROGRAM = /\.exe$/i;
+/** A word whose program name is `powershell` or `pwsh`: any directory, optional `.exe`, any case. */
+const POWERSHELL_WORD = /(?:^|[\\/])(?:powershell|pwsh)(?:\.exe)?$/i;
 
-/** Quoting does not matter here: no shell on the node expands the other OS's variables anywhere. */
-function referencesOutsideUrls(words: readonly CommandWord[]): ShellFeature[] {
-  return words.filter((word) => !word.value.includes('://')).flatMap((word) => findVariableReferences(word.value));
+/**
+ * The first reference of the other OS's shell, outside URLs. Quoting does not matter here: no shell
+ * on the node expands the other OS's variables anywhere. `%VAR%` needs a `%` and `$VAR`/`$(…)` a `$`,
+ * so words without that character are not searched.
+ */
+function firstForeignReference(words: readonly CommandWord[], os: 'linux' | 'windows'): string | undefined {
+  const marker = os === 'linux' ? '%' : '$';
+  for (const word of words) {
+    const value = word.value;
+    if (value.indexOf(marker) === -1 || value.includes('://')) continue;
+    for (const reference of findVariableReferences(value)) {
+      const isForeign = os === 'linux' ? reference.kind === 'windows-variable' : reference.kind === 'posix-variable' || reference.kind === 'command-substitution';
+      if (isForeign) return reference.text;
+    }
+  }
+  return undefined;
 }
 
 /** The first piece of syntax that only the other OS understands, if any. */
@@ -28,16 +44,19 @@ function foreignSyntax(text: string, os: 'linux' | 'windows'): string | undefine
   if (os === 'linux') {
     if (invocation?.family === 'cmd') return invocation.executable;
     if (invocation?.family === 'powershell' && programName(invocation.executable) === 'powershell') return invocation.executable;
-    const windowsVariable = referencesOutsideUrls(words).find((reference) => reference.kind === 'windows-variable');
-    if (windowsVariable !== undefined) return windowsVariable.text;
-    if (program.toLowerCase().endsWith('.exe')) return program;
-    return words.find((word) => WINDOWS_DRIVE_PATH.test(word.value))?.value;
+    const windowsVariable = firstForeignReference(words, os);
+    if (windowsVariable !== undefined) return windowsVariable;
+    if (WINDOWS_PROGRAM.test(program)) return program;
+    // A drive or relative Windows path needs a backslash, which quote removal never adds.
+    if (text.indexOf('\\') === -1) return undefined;
+    for (const word of words) if (WINDOWS_DRIVE_PATH.test(word.value)) return word.value;
+    return undefined;
   }
   if (invocation?.family === 'posix') return invocation.executable;
   if (LINUX_PROGRAM_PATH.test(program)) return program;
   // PowerShell's own `$variables` are Windows syntax.
-  if (words.some((word) => /^(powershell|pwsh)$/.test(programName(word.value)))) return undefined;
-  return referencesOutsideUrls(words).find((reference) => reference.kind === 'posix-variable' || reference.kind === 'command-substitution')?.text;
+  for (const word of words) if (POWERSHELL_WORD.test(word.value)) return undefined;
+  return firstForeignReference(words, os);
 }
 
 export default defineRule({
