@@ -24,7 +24,10 @@ export default defineRule({
   references: ['S19 TaskAddParameter.commandLine', 'D-ctr'],
   check(context) {
     const commandLine = member(context.task.value, 'commandLine');
-    if (typeof commandLine !== 'string' || commandLine.trim() !== '') return;
+    if (typeof commandLine !== 'string') return;
+    // A printable ASCII first character settles it without copying the line.
+    const first = commandLine.charCodeAt(0);
+    if ((first > 32 && first < 127) || commandLine.trim() !== '') return;
     if (isJsonObject(member(context.task.value, 'containerSettings'))) return;
     context.report({ messageId: commandLine === '' ? 'empty' : 'blank', pointer: '/commandLine' });
   },

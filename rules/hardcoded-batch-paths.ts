@@ -38,7 +38,9 @@ export default defineRule({
   check(context) {
     for (const commandLine of taskCommandLines(context.task.value)) {
       const text = context.task.isTemplate ? maskTemplateExpressions(commandLine.text) : commandLine.text;
-      const path = LINUX_NODE_ROOT.exec(text)?.[0] ?? WINDOWS_NODE_ROOT.exec(text)?.[0];
+      // The Linux root is spelled `/mnt…`, a Windows one `C:…`/`D:…`: lines with neither are not searched.
+      const linuxPath = text.includes('/mnt') ? LINUX_NODE_ROOT.exec(text)?.[0] : undefined;
+      const path = linuxPath ?? (text.includes(':') ? WINDOWS_NODE_ROOT.exec(text)?.[0] : undefined);
       if (path === undefined) continue;
       context.report({
         messageId: 'hardcodedPath',

@@ -1,4 +1,4 @@
-import { defineRule, isTemplateExpression, member, outputFileObjects, pointerTo } from '../src/rule-api.js';
+import { defineRule, isTemplateExpression, member, pointerTo } from '../src/rule-api.js';
 
 /** `$VAR`, `${VAR}` (Linux) and `%VAR%` (Windows): the forms `filePattern` expands. */
 const VARIABLE_REFERENCE = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_()]*%/g;
@@ -44,12 +44,16 @@ export default defineRule({
   },
   references: ['S19 `OutputFile.filePattern`', 'I-Azure/Batch#130'],
   check(context) {
-    for (const entry of outputFileObjects(context.task.value)) {
-      const path = member(member(member(entry.file, 'destination'), 'container'), 'path');
+    const files = member(context.task.value, 'outputFiles');
+    if (!Array.isArray(files)) return;
+    for (let index = 0; index < files.length; index += 1) {
+      const path = member(member(member(files[index], 'destination'), 'container'), 'path');
       if (typeof path !== 'string' || isTemplateExpression(path)) continue;
+      // Every reference starts with `$` or `%`: most paths have neither and need no search.
+      if (path.indexOf('$') === -1 && path.indexOf('%') === -1) continue;
       const reference = firstVariableReference(path);
       if (reference === undefined) continue;
-      context.report({ messageId: 'variableInPath', pointer: entry.pointer + pointerTo('destination', 'container', 'path'), data: { reference } });
+      context.report({ messageId: 'variableInPath', pointer: pointerTo('outputFiles', index) + pointerTo('destination', 'container', 'path'), data: { reference } });
     }
   },
 });
