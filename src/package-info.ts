@@ -1,7 +1,14 @@
-import { createRequire } from 'node:module';
+import fs from 'node:fs';
 
-/** The installed package's own manifest (dist/src/ → package root). */
-const manifest = createRequire(import.meta.url)('../../package.json') as { version: string; name: string; repository: { url: string } };
+/**
+ * The installed package's own manifest (dist/src/ → package root), read as a file: going through
+ * require() would load the CommonJS loader's machinery for one JSON file at every start.
+ */
+const manifest = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  name: string;
+  repository: { url: string };
+};
 
 export const BATCHLINT_VERSION: string = manifest.version;
 
