@@ -1,4 +1,4 @@
-import { compactJsonByteLength, defineRule, resourceFileLists } from '../src/rule-api.js';
+import { compactJsonByteLength, compactJsonFitsWithin, defineRule, resourceFileLists } from '../src/rule-api.js';
 import type { JsonValue } from '../src/rule-api.js';
 
 interface Options {
@@ -54,6 +54,7 @@ export default defineRule({
         });
         continue;
       }
+      if (compactJsonFitsWithin(list.items as JsonValue[], maxBytes)) continue;
       const bytes = compactJsonByteLength(list.items as JsonValue[]);
       if (bytes > maxBytes) {
         context.report({ messageId: 'tooManyBytes', pointer: list.pointer, target: 'key', data: { list: list.name, bytes, max: maxBytes } });

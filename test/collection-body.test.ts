@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compactJsonByteLength } from '../src/batch/collection-body.js';
+import { compactJsonByteLength, compactJsonFitsWithin } from '../src/batch/collection-body.js';
 import type { JsonValue } from '../src/engine/rule-types.js';
 
 const serializedLength = (value: JsonValue): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
@@ -32,4 +32,20 @@ test('compactJsonByteLength answers again for another array, and the same for th
   assert.equal(compactJsonByteLength(first), 12);
   assert.equal(compactJsonByteLength(second), 13);
   assert.equal(compactJsonByteLength(first), 12);
+});
+
+test('compactJsonFitsWithin never claims a fit the exact length contradicts', () => {
+  const values: JsonValue[] = [
+    [{ httpUrl: 'https://a.blob.core.windows.net/c/f?sv=1&sig=x%2B', filePath: 'f' }],
+    ['\u0000\u001f"\\', '😀é', -1.7976931348623157e308, 5e-324, 1e21, true, null, false],
+    { '\u0001key': [[[]], {}], other: -0 },
+  ];
+  for (const value of values) {
+    const exact = serializedLength(value);
+    for (let limit = 0; limit <= exact * 7; limit++) {
+      if (compactJsonFitsWithin(value, limit)) assert.ok(exact <= limit, `${JSON.stringify(value)} at ${limit}`);
+    }
+    assert.equal(compactJsonFitsWithin(value, exact * 6 + 200), true);
+    assert.equal(compactJsonFitsWithin(value, exact - 1), false);
+  }
 });

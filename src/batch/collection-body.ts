@@ -51,6 +51,33 @@ function measureCompactValue(value: JsonValue): number {
   }
 }
 
+/**
+ * True when `JSON.stringify(root)` is certainly at most `limit` UTF-8 bytes, judged from an upper
+ * bound that needs no serialising: a UTF-16 code unit never takes more than 6 bytes (`\u001f`),
+ * a number at most 24 (`-1.7976931348623157e+308`). False means "maybe more": measure exactly.
+ */
+export function compactJsonFitsWithin(root: JsonValue, limit: number): boolean {
+  let bound = 0;
+  const stack: JsonValue[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop()!;
+    if (typeof value === 'string') bound += 6 * value.length + 2;
+    else if (typeof value === 'number') bound += 24;
+    else if (Array.isArray(value)) {
+      bound += 2 + value.length;
+      for (const element of value) stack.push(element);
+    } else if (value !== null && typeof value === 'object') {
+      for (const key in value) {
+        bound += 6 * key.length + 4;
+        stack.push(value[key]!);
+      }
+      bound += 2;
+    } else bound += 5;
+    if (bound > limit) return false;
+  }
+  return true;
+}
+
 /** The same length, walked with an explicit stack so that deep nesting cannot overflow. */
 function walkedCompactJsonByteLength(root: JsonValue): number {
   let bytes = 0;
