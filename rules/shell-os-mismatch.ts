@@ -2,6 +2,7 @@ import {
   defineRule,
   findShellInvocation,
   findVariableReferences,
+  firstCommandWord,
   isTemplateExpression,
   maskTemplateExpressions,
   objectMember,
@@ -36,24 +37,31 @@ function firstForeignReference(words: readonly CommandWord[], os: 'linux' | 'win
   return undefined;
 }
 
-/** The first piece of syntax that only the other OS understands, if any. */
+/**
+ * The first piece of syntax that only the other OS understands, if any. The words are read only
+ * when the line holds a character the remaining checks need (`%`, `$`, a backslash): most lines
+ * are settled by their first word.
+ */
 function foreignSyntax(text: string, os: 'linux' | 'windows'): string | undefined {
   const invocation = findShellInvocation(text);
-  const words = splitCommandWords(text);
-  const program = words[0]?.value ?? '';
+  const program = firstCommandWord(text);
   if (os === 'linux') {
     if (invocation?.family === 'cmd') return invocation.executable;
     if (invocation?.family === 'powershell' && programName(invocation.executable) === 'powershell') return invocation.executable;
-    const windowsVariable = firstForeignReference(words, os);
-    if (windowsVariable !== undefined) return windowsVariable;
+    if (text.indexOf('%') !== -1) {
+      const windowsVariable = firstForeignReference(splitCommandWords(text), os);
+      if (windowsVariable !== undefined) return windowsVariable;
+    }
     if (WINDOWS_PROGRAM.test(program)) return program;
     // A drive or relative Windows path needs a backslash, which quote removal never adds.
     if (text.indexOf('\\') === -1) return undefined;
-    for (const word of words) if (WINDOWS_DRIVE_PATH.test(word.value)) return word.value;
+    for (const word of splitCommandWords(text)) if (WINDOWS_DRIVE_PATH.test(word.value)) return word.value;
     return undefined;
   }
   if (invocation?.family === 'posix') return invocation.executable;
   if (LINUX_PROGRAM_PATH.test(program)) return program;
+  if (text.indexOf('$') === -1) return undefined;
+  const words = splitCommandWords(text);
   // PowerShell's own `$variables` are Windows syntax.
   for (const word of words) if (POWERSHELL_WORD.test(word.value)) return undefined;
   return firstForeignReference(words, os);

@@ -7,6 +7,7 @@ import {
   maskTemplateExpressions,
   programName,
   splitCommandSegments,
+  firstCommandWord,
   splitCommandWords,
   taskCommandLines,
 } from '../src/batch/command-line.js';
@@ -273,4 +274,34 @@ test('answers are shared between callers, frozen, and stay right when lines alte
     assert.equal(findShellInvocation(second)?.script, 'x | y');
     assert.equal(findShellInvocation(first), undefined);
   }
+});
+
+test('the first word alone settles plain lines; quotes and operators in it still get the whole line read', () => {
+  assert.equal(firstCommandWord(''), '');
+  assert.equal(firstCommandWord(' \t '), '');
+  assert.equal(firstCommandWord('\u3000ffmpeg -i in.mp4'), 'ffmpeg');
+  assert.equal(firstCommandWord('"C:\\Program Files\\tool.exe" -x'), 'C:\\Program Files\\tool.exe');
+  assert.equal(firstCommandWord('a&&b'), 'a');
+  // The redirection's target is the first word, as splitCommandWords reads it.
+  assert.equal(firstCommandWord('2>err prog'), 'err');
+  assert.equal(firstCommandWord('https://h/p?a=1&b=2 x'), 'https://h/p?a=1&b=2');
+  // Shells whose name only tokenizing reveals.
+  const invoked = (line: string): string | undefined => {
+    const invocation = findShellInvocation(line);
+    return invocation === undefined ? undefined : `${invocation.family} ${invocation.script}`;
+  };
+  assert.equal(invoked('"bash" -c x'), 'posix x');
+  assert.equal(invoked("b'as'h -c 'a; b'"), 'posix a; b');
+  assert.equal(invoked('\tcmd /c dir'), 'cmd dir');
+  assert.equal(invoked('env A=1 -i sh -c "echo"'), 'posix echo');
+  assert.equal(invoked('"C:\\Windows\\cmd.exe" /c a & b'), 'cmd a & b');
+  assert.equal(invoked('python3 -c "print(1)"'), undefined);
+  assert.equal(invoked('2>err bash -c x'), undefined);
+  // Builtins without any other shell character are still found; other plain lines have no features.
+  assert.deepEqual(featureList('CD\tdata'), ['builtin CD @0']);
+  assert.deepEqual(featureList('  . /etc/profile'), ['builtin . @2']);
+  assert.deepEqual(featureList('"cd" x'), []);
+  assert.deepEqual(featureList('ffmpeg -i in.mp4 -c:v libx264 out.mp4'), []);
+  assert.deepEqual(featureList('tool A=1'), []);
+  assert.deepEqual(featureList('A=1 tool'), ['assignment A=1 @0']);
 });

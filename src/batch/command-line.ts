@@ -287,6 +287,30 @@ export function splitCommandWords(text: string): readonly CommandWord[] {
   return readCommandLine(text).words;
 }
 
+/**
+ * The first word when it can be read without tokenizing the line: the characters up to the first
+ * white space, when none of them is a quote or an operator character, are the word as written
+ * (a backslash only escapes a quote). `''` for a blank line, undefined when only tokenizing tells.
+ */
+function plainFirstWord(text: string): string | undefined {
+  const length = text.length;
+  let start = 0;
+  while (start < length && isSpace(text.charCodeAt(start))) start += 1;
+  let end = start;
+  while (end < length) {
+    const code = text.charCodeAt(end);
+    if (isSpace(code)) break;
+    if (code === 34 || code === 39 || isOperatorChar(code)) return undefined;
+    end += 1;
+  }
+  return text.slice(start, end);
+}
+
+/** The first word of a command line, quotes removed (`''` when there is none): usually the program. */
+export function firstCommandWord(text: string): string {
+  return plainFirstWord(text) ?? readCommandLine(text).words[0]?.value ?? '';
+}
+
 /** The simple commands of a line, split at unquoted `&&`, `||`, `|`, `;` and `&`. Redirections stay in their segment. */
 export function splitCommandSegments(text: string): readonly CommandSegment[] {
   const reading = readCommandLine(text);
@@ -323,6 +347,8 @@ export function programName(word: string): string {
 }
 
 const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash']);
+/** Program names the invocation check reads further for; any other first word starts no shell. */
+const SHELLS_AND_ENV: ReadonlySet<string> = new Set([...POSIX_SHELLS, 'cmd', 'powershell', 'pwsh', 'env']);
 const POWERSHELL_MODES = /^-(c|co|com|comm|comma|comman|command|f|fi|fil|file|e|ec|en|enc|encodedcommand)$/;
 const POWERSHELL_OPTIONS_WITH_VALUE =
   /^-(ex|ep|exe|exec|executionpolicy|inputformat|if|outputformat|of|windowstyle|w|configurationname|version|v|psconsolefile|workingdirectory|wd)$/;
@@ -336,6 +362,9 @@ const POSIX_COMMAND_OPTION = /^-[a-zA-Z]*c[a-zA-Z]*$/;
  * Case-insensitive, any directory, optional `.exe`, quoted executable paths allowed.
  */
 export function findShellInvocation(text: string): ShellInvocation | undefined {
+  // Most lines start a program directly, which their first word alone tells.
+  const first = plainFirstWord(text);
+  if (first !== undefined && !SHELLS_AND_ENV.has(programName(first))) return undefined;
   const reading = readCommandLine(text);
   if (!reading.invocationKnown) {
     reading.invocation = shellInvocationOf(text, reading.words);
@@ -430,6 +459,8 @@ const BUILTINS: ReadonlyMap<string, readonly ShellFamily[]> = new Map([
   ['source', POSIX],
   ['.', POSIX],
 ]);
+/** Every operator, reference, glob and assignment holds one of these characters. */
+const FEATURE_CHAR = /[&|;<>$`%*?=]/;
 const ASSIGNMENT_START = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const GLOB_CHAR = /[*?]/;
 const OPTION_START = /^[-/]/;
@@ -440,6 +471,11 @@ const PATH_CHAR = /[./]/;
  * shell interprets (Linux: sh; Windows: cmd); undefined keeps both.
  */
 export function findShellFeatures(text: string, os?: NodeOs): readonly ShellFeature[] {
+  if (!FEATURE_CHAR.test(text)) {
+    // No operator, reference, glob or assignment character: only a leading builtin is left to find.
+    const first = plainFirstWord(text);
+    if (first !== undefined && !BUILTINS.has(first.toLowerCase())) return NO_FEATURES;
+  }
   const reading = readCommandLine(text);
   const features = (reading.features ??= collectFeatures(reading));
   if (os === 'linux') return (reading.linuxFeatures ??= featuresFor(features, 'posix'));
