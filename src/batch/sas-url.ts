@@ -246,6 +246,8 @@ export function urlWithoutQuery(url: string): string {
 
 /** Absolute http(s) URLs inside free text such as a command line (`azcopy copy "https://…?sv=…"`). */
 export function findUrlsInText(text: string): string[] {
+  // Most command lines and environment values hold no URL: skip the regular expression for them.
+  if (text.indexOf('://') === -1) return [];
   return text.match(/https?:\/\/[^\s"'<>`]+/gi) ?? [];
 }
 
