@@ -8,6 +8,7 @@ import { runCliScript } from './startup/run-cli-script.js';
  * it is at least as new as tsc's output, so a plain `tsc` never runs a stale bundle: it runs the
  * modules. So does Node before 20.16, which lacks `process.getBuiltinModule`.
  */
+tuneCompilerForShortRuns();
 const script = new URL('../bundle/cli-script.cjs', import.meta.url);
 const modules = new URL('./cli.js', import.meta.url);
 process.exitCode = isFresh(script, modules)
@@ -19,4 +20,16 @@ function isFresh(bundle: URL, tscOutput: URL): boolean {
   const fs = process.getBuiltinModule('node:fs');
   const bundled = fs.statSync(bundle, { throwIfNoEntry: false });
   return bundled !== undefined && bundled.mtimeMs >= (fs.statSync(tscOutput, { throwIfNoEntry: false })?.mtimeMs ?? Infinity);
+}
+
+/**
+ * A lint run is short and runs ~130 rules over every task: most of a run happens before V8's
+ * optimising compiler, one background thread, has worked through its queue, and inlining makes
+ * each function slower to compile. Without inlining optimised code arrives sooner: on 2,000 tasks
+ * a quarter less time, and the same speed once warm. The CLI only: an application
+ * that imports batchlint keeps its own settings.
+ */
+function tuneCompilerForShortRuns(): void {
+  if (typeof process.getBuiltinModule !== 'function') return;
+  process.getBuiltinModule('node:v8').setFlagsFromString('--no-turbo-inlining');
 }
