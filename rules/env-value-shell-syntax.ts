@@ -34,7 +34,10 @@ export default defineRule({
     settings.forEach((setting, index) => {
       const name = stringMember(setting, 'name');
       const value = stringMember(setting, 'value');
-      if (name === undefined || value === undefined || isTemplateExpression(value) || SECRET_LIKE_NAME.test(name)) return;
+      if (name === undefined || value === undefined) return;
+      // Every reference starts with `$`, a backtick or `%`: values without one need no further look.
+      if (value.indexOf('$') === -1 && value.indexOf('%') === -1 && value.indexOf('`') === -1) return;
+      if (isTemplateExpression(value) || SECRET_LIKE_NAME.test(name)) return;
       const reference = findVariableReferences(value).find(
         (found) =>
           found.kind === 'windows-variable' ||
