@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { builtInRules } from '../rules/index.js';
-import { discoverFiles } from './files/discover-files.js';
+import { discoverFiles, relativeGlobPath } from './files/discover-files.js';
 import { findConfigFile, type RuleSettingInput } from './config/load-config.js';
 import {
   apiVersionForFile,
@@ -230,7 +230,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     documents.push(document);
     return document;
   };
-  const displayPathOf = (absolutePath: string) => path.relative(cwd, absolutePath).split(path.sep).join('/') || path.basename(absolutePath);
+  const displayPathOf = (absolutePath: string) => relativeGlobPath(cwd, absolutePath) || path.basename(absolutePath);
 
   await stageAsync(stages, 'load', async () => {
     for (const absolutePath of files) {

@@ -121,8 +121,11 @@ function createIgnoreMatcher(cwd: string, ignores: readonly IgnorePattern[]): (a
     });
 }
 
-/** `path.relative` in forward-slash form, without its general machinery for the common case of a path below the directory. */
-function relativeGlobPath(directory: string, absolute: string): string {
+/**
+ * `path.relative` in forward-slash form, without its general machinery in the common case of a
+ * normalised path below the directory (asked for every file of a run).
+ */
+export function relativeGlobPath(directory: string, absolute: string): string {
   const prefix = directory.endsWith(path.sep) ? directory : directory + path.sep;
   if (absolute.startsWith(prefix) && !absolute.includes(`${path.sep}..`, prefix.length - 1) && !absolute.includes(`${path.sep}.${path.sep}`)) {
     return toGlobPath(absolute.slice(prefix.length));
