@@ -38,3 +38,23 @@ test('a directory argument finds exactly what the equivalent fast-glob pattern f
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('files named explicitly are skipped under node_modules and .git segments only', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'batchlint-discover-'));
+  const names = [
+    'node_modules/a.json', 'x/node_modules/b.json', '.git/c.json', 'x/.git/d.json',
+    'my_node_modules/e.json', 'node_modules_x/f.json', '.github/g.json', '.gitignore.json', 'x/node_modules.json',
+  ];
+  for (const name of names) {
+    fs.mkdirSync(path.join(root, path.dirname(name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), '{}');
+  }
+  try {
+    const found = await discoverFiles({ cwd: root, patterns: names, ignores: [], errorOnUnmatchedPattern: true });
+    assert.deepEqual(found.map((file) => path.relative(root, file).split(path.sep).join('/')), [
+      '.github/g.json', '.gitignore.json', 'my_node_modules/e.json', 'node_modules_x/f.json', 'x/node_modules.json',
+    ]);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -60,7 +60,8 @@ export async function discoverFiles(request: DiscoveryRequest): Promise<string[]
     }
     let matchedAny = false;
     for (const match of matches) {
-      const file = path.normalize(match);
+      // The walk joins normalised paths already; the glob engine's need normalising.
+      const file = isDirectory ? match : path.normalize(match);
       if (isIgnored(file)) continue;
       // A directory whose name ends in .json is listed by the glob: it is an input the user must hear about.
       matchedAny = true;
@@ -109,9 +110,15 @@ function jsonEntriesBelow(directory: string): string[] {
 /** The folders DEFAULT_IGNORES keeps the directory walk out of. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
+/**
+ * DEFAULT_IGNORES as picomatch reads them on a normalised relative path (or that path plus `/`):
+ * any segment that is node_modules or .git. Asked for every file, so tested without the glob engine.
+ */
+const DEFAULT_IGNORED_SEGMENT = /(^|\/)(node_modules|\.git)(\/|$)/;
+
 function createIgnoreMatcher(cwd: string, ignores: readonly IgnorePattern[]): (absolute: string) => boolean {
   const matchers = [
-    { directory: cwd, test: picomatch(DEFAULT_IGNORES, { dot: true }) },
+    { directory: cwd, test: (relative: string) => DEFAULT_IGNORED_SEGMENT.test(relative) },
     ...ignores.map((ignore) => ({ directory: ignore.directory, test: picomatch(ignore.pattern, { dot: true }) })),
   ];
   return (absolute) =>
