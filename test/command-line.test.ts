@@ -4,10 +4,10 @@ import {
   findShellFeatures,
   findShellInvocation,
   findVariableReferences,
+  firstCommandWord,
   maskTemplateExpressions,
   programName,
   splitCommandSegments,
-  firstCommandWord,
   splitCommandWords,
   taskCommandLines,
 } from '../src/batch/command-line.js';
@@ -304,4 +304,24 @@ test('the first word alone settles plain lines; quotes and operators in it still
   assert.deepEqual(featureList('ffmpeg -i in.mp4 -c:v libx264 out.mp4'), []);
   assert.deepEqual(featureList('tool A=1'), []);
   assert.deepEqual(featureList('A=1 tool'), ['assignment A=1 @0']);
+});
+
+test('a substitution is shown whole up to 40 characters from $( to )', () => {
+  const shown = (text: string): string[] => findVariableReferences(text).map((found) => found.text);
+  assert.deepEqual(shown('$(' + 'a'.repeat(38) + ')'), ['$(' + 'a'.repeat(38) + ')']);
+  assert.deepEqual(shown('$(' + 'a'.repeat(39) + ')'), ['$(']);
+  assert.deepEqual(shown('x $(a $(b) c)'), ['$(a $(b)', '$(b)']);
+});
+
+test('hostile lines stay linear: long URL words full of & and unclosed $( runs', () => {
+  // Both used to take time quadratic in the line length (minutes here).
+  const url = 'curl ' + 'x'.repeat(1_000_000) + '://' + '&a'.repeat(100_000);
+  assert.deepEqual(
+    splitCommandWords(url).map((word) => word.value.length),
+    [4, 1_000_003 + 200_000],
+  );
+  const unclosed = '$('.repeat(100_000);
+  const references = findVariableReferences(unclosed);
+  assert.equal(references.length, 100_000);
+  assert.ok(references.every((found, index) => found.text === '$(' && found.offset === index * 2));
 });

@@ -156,6 +156,8 @@ function tokenize(text: string): CommandLineReading {
   let runStart = -1;
   /** The open run holds `\"` or `\'`, whose backslash is dropped. */
   let runEscaped = false;
+  /** The word read so far holds `://`; it only grows, so once true this stays true until the word ends. */
+  let wordIsUrl = false;
 
   let index = 0;
   while (index < length) {
@@ -166,6 +168,7 @@ function tokenize(text: string): CommandLineReading {
         words.push(newWord(pieces, wordStart, index));
         pieces = [];
         wordStart = -1;
+        wordIsUrl = false;
         runStart = -1;
         runEscaped = false;
       }
@@ -194,7 +197,8 @@ function tokenize(text: string): CommandLineReading {
       // `?a=1&b=2` inside an unquoted URL is an argument without a shell, not an operator.
       if ((code === 38 || code === 59) && wordStart !== -1 && index + 1 < length) {
         const next = text.charCodeAt(index + 1);
-        if (!isSpace(next) && !isOperatorChar(next) && wordTextSoFar(text, pieces, runStart, index, runEscaped).includes('://')) {
+        // A word without `://` ends at this operator, so each word's text is built at most once while false.
+        if (!isSpace(next) && !isOperatorChar(next) && (wordIsUrl ||= wordTextSoFar(text, pieces, runStart, index, runEscaped).includes('://'))) {
           if (runStart === -1) runStart = index;
           index += 1;
           continue;
@@ -211,6 +215,7 @@ function tokenize(text: string): CommandLineReading {
         pieces = [];
       }
       wordStart = -1;
+      wordIsUrl = false;
       runStart = -1;
       runEscaped = false;
       const end = operatorEnd(text, index, code);
@@ -601,9 +606,11 @@ export function findVariableReferences(text: string): readonly ShellFeature[] {
   return Object.freeze(found);
 }
 
+/** `$(date)` when the `)` is at most 40 characters on; the search stops there, so unclosed `$(`s stay linear. */
 function commandSubstitutionText(text: string, offset: number): string {
-  const close = text.indexOf(')', offset);
-  return close === -1 || close - offset > 40 ? '$(' : text.slice(offset, close + 1);
+  const limit = Math.min(text.length, offset + 41);
+  for (let index = offset; index < limit; index += 1) if (text.charCodeAt(index) === 41 /* ) */) return text.slice(offset, index + 1);
+  return '$(';
 }
 
 /** Names like `PATH`, `AZ_BATCH_NODE_SHARED_DIR`, `3DSMAX_2018`; not URL escapes (`%2F%`) or printf formats (`%03d_%`). */
