@@ -34,38 +34,46 @@ const DETACHING_LAUNCHERS = new Set(['nohup', 'setsid', 'daemonize']);
 const TRANSPARENT_LAUNCHERS = new Set(['sudo', 'exec', 'call', 'time', 'nice']);
 const MAX_NESTED_SHELLS = 4;
 
-function dropLeading(words: readonly CommandWord[], isOption: (word: CommandWord) => boolean): readonly CommandWord[] {
-  let index = 0;
-  while (index < words.length && isOption(words[index] as CommandWord)) index += 1;
-  return words.slice(index);
+/** The index of the first word at or after `from` that is not an option. */
+function skipOptions(words: readonly CommandWord[], from: number, optionPrefix: string): number {
+  let index = from;
+  while (index < words.length && (words[index] as CommandWord).value.startsWith(optionPrefix)) index += 1;
+  return index;
 }
 
 /**
  * The first service the text starts in the foreground. `&` backgrounds under sh but only
  * sequences under cmd, so the shell family decides; `start` (cmd) and `nohup`/`setsid` detach.
+ * Launchers are stepped over by index, so a hostile line of many `sudo`s stays linear.
  */
 function foregroundService(text: string, family: ShellFamily | undefined, detached: boolean, depth: number): string | undefined {
   for (const segment of splitCommandSegments(text)) {
-    let words = segment.words;
+    const words = segment.words;
+    /** Where the command the launchers so far start begins. */
+    let from = 0;
     let isDetached = detached || (segment.separator === '&' && family === 'posix');
-    for (let head = words[0]; head !== undefined; head = words[0]) {
+    for (let head = words[from]; head !== undefined; head = words[from]) {
       const name = programName(head.value);
       if (name === 'start') {
-        const program = dropLeading(words.slice(1), (word) => word.value.startsWith('/'));
-        isDetached = !words.slice(1, words.length - program.length + 1).some((word) => word.value.toLowerCase() === '/wait');
-        words = program;
+        const programAt = skipOptions(words, from + 1, '/');
+        // `/wait` among the options (or as the program word itself) keeps the program in the foreground.
+        isDetached = true;
+        for (let index = from + 1; index <= programAt && index < words.length; index += 1) {
+          if ((words[index] as CommandWord).value.toLowerCase() === '/wait') isDetached = false;
+        }
+        from = programAt;
         // `start "title" program`: cmd takes the first quoted argument as the window title.
-        if (words.length > 1 && words[0]?.pieces[0]?.quote === 'double') words = words.slice(1);
+        if (words.length - from > 1 && words[from]?.pieces[0]?.quote === 'double') from += 1;
       } else if (DETACHING_LAUNCHERS.has(name)) {
         isDetached = true;
-        words = dropLeading(words.slice(1), (word) => word.value.startsWith('-'));
+        from = skipOptions(words, from + 1, '-');
       } else if (TRANSPARENT_LAUNCHERS.has(name)) {
-        words = dropLeading(words.slice(1), (word) => word.value.startsWith('-'));
+        from = skipOptions(words, from + 1, '-');
       } else {
         break;
       }
     }
-    const first = words[0];
+    const first = words[from];
     if (first === undefined) continue;
     const rest = text.slice(first.start, (words[words.length - 1] ?? first).end);
     const invocation = findShellInvocation(rest);
@@ -76,7 +84,7 @@ function foregroundService(text: string, family: ShellFamily | undefined, detach
       continue;
     }
     const isForeground = FOREGROUND_SERVICES.get(programName(first.value));
-    if (!isDetached && isForeground?.(words.slice(1).map((word) => word.value))) return first.value;
+    if (!isDetached && isForeground?.(words.slice(from + 1).map((word) => word.value))) return first.value;
   }
   return undefined;
 }
