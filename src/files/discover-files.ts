@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { forEachEntryBelow, SKIPPED_DIRECTORIES } from './walk-directory.js';
 import { UsageError } from '../errors.js';
 
 export interface IgnorePattern {
@@ -89,26 +90,15 @@ export async function discoverFiles(request: DiscoveryRequest): Promise<string[]
  */
 function jsonEntriesBelow(directory: string): string[] {
   const found: string[] = [];
-  const pending = [directory];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const full = path.join(current, entry.name);
-      if (entry.name.endsWith('.json')) found.push(full);
-      if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) pending.push(full);
-    }
-  }
+  forEachEntryBelow(
+    directory,
+    (entry, fullPath) => {
+      if (entry.name.endsWith('.json')) found.push(fullPath);
+    },
+    (entry) => !SKIPPED_DIRECTORIES.has(entry.name),
+  );
   return found;
 }
-
-/** The folders DEFAULT_IGNORES keeps the directory walk out of. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 /**
  * DEFAULT_IGNORES as picomatch reads them on a normalised relative path (or that path plus `/`):

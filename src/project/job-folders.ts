@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { forEachEntryBelow, SKIPPED_DIRECTORIES } from '../files/walk-directory.js';
 
 export const JOB_FILE_NAME = 'job.json';
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 /**
  * The `job.json` that task files in `directory` belong to: the nearest one in that directory or
@@ -37,24 +37,13 @@ export function createJobFileFinder(root: string): (directory: string) => string
  */
 export function listJobFolderFiles(jobFile: string): string[] {
   const files: string[] = [];
-  const pending = [path.dirname(jobFile)];
-  while (pending.length > 0) {
-    const directory = pending.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(directory, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const full = path.join(directory, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name) && !isFile(path.join(full, JOB_FILE_NAME))) pending.push(full);
-      } else if (entry.isFile() && entry.name.endsWith('.json') && full !== jobFile) {
-        files.push(full);
-      }
-    }
-  }
+  forEachEntryBelow(
+    path.dirname(jobFile),
+    (entry, fullPath) => {
+      if (entry.isFile() && entry.name.endsWith('.json') && fullPath !== jobFile) files.push(fullPath);
+    },
+    (entry, fullPath) => !SKIPPED_DIRECTORIES.has(entry.name) && !isFile(path.join(fullPath, JOB_FILE_NAME)),
+  );
   return files.sort();
 }
 
