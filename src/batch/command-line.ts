@@ -159,19 +159,24 @@ function tokenize(text: string): CommandLineReading {
   /** The word read so far holds `://`; it only grows, so once true this stays true until the word ends. */
   let wordIsUrl = false;
 
+  /** Ends the word being read, if any, at `end`, and clears the reading state for the next one. */
+  const endWord = (end: number): void => {
+    if (wordStart !== -1) {
+      if (runStart !== -1) pieces.push(unquotedPiece(text, runStart, end, runEscaped));
+      words.push(newWord(pieces, wordStart, end));
+      pieces = [];
+    }
+    wordStart = -1;
+    wordIsUrl = false;
+    runStart = -1;
+    runEscaped = false;
+  };
+
   let index = 0;
   while (index < length) {
     const code = text.charCodeAt(index);
     if (isSpace(code)) {
-      if (wordStart !== -1) {
-        if (runStart !== -1) pieces.push(unquotedPiece(text, runStart, index, runEscaped));
-        words.push(newWord(pieces, wordStart, index));
-        pieces = [];
-        wordStart = -1;
-        wordIsUrl = false;
-        runStart = -1;
-        runEscaped = false;
-      }
+      endWord(index);
       index += 1;
     } else if (code === 92 /* \ */ && (text.charCodeAt(index + 1) === 34 || text.charCodeAt(index + 1) === 39)) {
       if (wordStart === -1) wordStart = index;
@@ -208,16 +213,11 @@ function tokenize(text: string): CommandLineReading {
       // `2>`: a single digit right before a redirection names the file descriptor.
       const isFdPrefix = (code === 62 || code === 60) && pieces.length === 0 && runStart === index - 1 && isDigit(text.charCodeAt(index - 1));
       if (isFdPrefix) {
+        // The digit belongs to the operator, not to a word.
         start = index - 1;
-      } else if (wordStart !== -1) {
-        if (runStart !== -1) pieces.push(unquotedPiece(text, runStart, index, runEscaped));
-        words.push(newWord(pieces, wordStart, index));
-        pieces = [];
+        wordStart = -1;
       }
-      wordStart = -1;
-      wordIsUrl = false;
-      runStart = -1;
-      runEscaped = false;
+      endWord(index);
       const end = operatorEnd(text, index, code);
       operators.push({ text: text.slice(start, end), start });
       index = end;
@@ -227,10 +227,7 @@ function tokenize(text: string): CommandLineReading {
       index += 1;
     }
   }
-  if (wordStart !== -1) {
-    if (runStart !== -1) pieces.push(unquotedPiece(text, runStart, length, runEscaped));
-    words.push(newWord(pieces, wordStart, length));
-  }
+  endWord(length);
   return { text, words: Object.freeze(words), operators, invocationKnown: false };
 }
 
