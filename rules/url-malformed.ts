@@ -55,7 +55,17 @@ const urlProblem: (url: string) => UrlProblem | undefined = rememberRecent((url)
   return undefined;
 });
 
+/**
+ * The authority of most Storage URLs: optional user info, DNS labels of letters, digits and
+ * hyphens whose last one holds a letter and does not start `0x` (so it cannot be read as an IPv4
+ * number), no punycode label (the WHATWG parser validates those), an optional port.
+ */
+const PLAIN_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?!(?:[^/?#:]*\.)?xn--)(?:[a-z0-9-]+\.)*(?!0x)[a-z0-9-]*[a-z][a-z0-9-]*(?::(\d{1,5}))?(?:[/?#]|$)/i;
+
 function isValidHost(url: string): boolean {
+  // new URL() is the judge; the common shape is answered without it (tested to agree).
+  const plain = PLAIN_AUTHORITY.exec(url);
+  if (plain !== null && (plain[1] === undefined || Number(plain[1]) <= 65535)) return true;
   try {
     return new URL(url).hostname !== '';
   } catch {
