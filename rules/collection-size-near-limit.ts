@@ -1,4 +1,4 @@
-import { addCollectionTasks, COLLECTION_SIZE_LIMIT, COMPACT_JSON_MAX_GROWTH, compactJsonByteLength, defineRule } from '../src/rule-api.js';
+import { addCollectionTasks, COLLECTION_SIZE_LIMIT, COMPACT_JSON_MAX_GROWTH, collectionByteLength, defineRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'collection-size-near-limit',
@@ -37,8 +37,9 @@ export default defineRule({
     const threshold = context.options.thresholdBytes;
     const collection = addCollectionTasks(context.document);
     if (collection === undefined || context.byteLength * COMPACT_JSON_MAX_GROWTH < threshold) return;
-    const size = compactJsonByteLength(collection.tasks);
-    if (size < threshold || size >= COLLECTION_SIZE_LIMIT) return;
+    const measured = collectionByteLength(collection.tasks);
+    const size = measured.bytes;
+    if (!measured.exact || size < threshold || size >= COLLECTION_SIZE_LIMIT) return;
     context.report({ messageId: 'collectionNearLimit', pointer: collection.pointer, target: 'key', data: { size, limit: COLLECTION_SIZE_LIMIT } });
   },
 });

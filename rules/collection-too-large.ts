@@ -1,4 +1,4 @@
-import { addCollectionTasks, COLLECTION_SIZE_LIMIT, COMPACT_JSON_MAX_GROWTH, compactJsonByteLength, defineRule } from '../src/rule-api.js';
+import { addCollectionTasks, COLLECTION_SIZE_LIMIT, COMPACT_JSON_MAX_GROWTH, collectionByteLength, defineRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'collection-too-large',
@@ -9,6 +9,7 @@ export default defineRule({
     '\'RequestBodyTooLarge\'" (S19 `TaskAddCollectionParameter.value`). Clients send the collection as compact ' +
     'JSON, so batchlint measures the UTF-8 bytes of the compact serialization of `value`, not the file size with ' +
     'its indentation. The limit is read as 1 MiB (1,048,576 bytes); `collection-size-near-limit` warns from 900 KiB. ' +
+    'A collection larger than 8 MiB is reported as "more than 8,388,608 bytes" without being measured to the end. ' +
     'Bare arrays of tasks are not checked: `az batch task create --json-file` and the SDK helpers send them in ' +
     'chunks, and the Python SDK splits a chunk again when the service answers `RequestBodyTooLarge` (C-py).',
   howToFix:
@@ -22,13 +23,19 @@ export default defineRule({
   scope: 'document',
   messages: {
     collectionTooLarge: 'The add-collection tasks serialize to {size} bytes; the service rejects 1 MB ({limit} bytes) or more',
+    collectionFarTooLarge: 'The add-collection tasks serialize to more than {size} bytes; the service rejects 1 MB ({limit} bytes) or more',
   },
   references: ['S19 TaskAddCollectionParameter.value'],
   check(context) {
     const collection = addCollectionTasks(context.document);
     if (collection === undefined || context.byteLength * COMPACT_JSON_MAX_GROWTH < COLLECTION_SIZE_LIMIT) return;
-    const size = compactJsonByteLength(collection.tasks);
-    if (size < COLLECTION_SIZE_LIMIT) return;
-    context.report({ messageId: 'collectionTooLarge', pointer: collection.pointer, target: 'key', data: { size, limit: COLLECTION_SIZE_LIMIT } });
+    const size = collectionByteLength(collection.tasks);
+    if (size.bytes < COLLECTION_SIZE_LIMIT) return;
+    context.report({
+      messageId: size.exact ? 'collectionTooLarge' : 'collectionFarTooLarge',
+      pointer: collection.pointer,
+      target: 'key',
+      data: { size: size.bytes, limit: COLLECTION_SIZE_LIMIT },
+    });
   },
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compactJsonByteLength, compactJsonFitsWithin } from '../src/batch/collection-body.js';
+import { collectionByteLength, COLLECTION_SIZE_MEASURED_UP_TO, compactJsonByteLength, compactJsonFitsWithin } from '../src/batch/collection-body.js';
+import { lintText } from '../src/index.js';
 import type { JsonValue } from '../src/engine/rule-types.js';
 
 const serializedLength = (value: JsonValue): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
@@ -48,4 +49,29 @@ test('compactJsonFitsWithin never claims a fit the exact length contradicts', ()
     assert.equal(compactJsonFitsWithin(value, exact * 6 + 200), true);
     assert.equal(compactJsonFitsWithin(value, exact - 1), false);
   }
+});
+
+test('collectionByteLength is exact up to 8 MiB and a lower bound past it', () => {
+  const small: JsonValue[] = [{ id: 'a' }, { id: 'b', commandLine: 'é' }];
+  assert.deepEqual(collectionByteLength(small), { bytes: serializedLength(small), exact: true });
+  const task = { id: 'x', commandLine: 'y'.repeat(1000) };
+  const justUnder = Array.from({ length: Math.floor(COLLECTION_SIZE_MEASURED_UP_TO / (serializedLength(task) + 1)) }, () => task);
+  assert.ok(serializedLength(justUnder) <= COLLECTION_SIZE_MEASURED_UP_TO);
+  assert.deepEqual(collectionByteLength(justUnder), { bytes: serializedLength(justUnder), exact: true });
+  const over = [...justUnder, task, task];
+  assert.ok(serializedLength(over) > COLLECTION_SIZE_MEASURED_UP_TO);
+  assert.deepEqual(collectionByteLength(over), { bytes: COLLECTION_SIZE_MEASURED_UP_TO, exact: false });
+});
+
+test('collection-too-large says "more than 8388608 bytes" for a collection past the measuring cap', async () => {
+  const task = { id: 'x', commandLine: 'y'.repeat(1000) };
+  const tasks = Array.from({ length: 9000 }, (_, index) => ({ ...task, id: `t${index}` }));
+  const result = await lintText(JSON.stringify({ value: tasks }), {
+    useConfigLookup: false,
+    config: { content: { extends: [], rules: { 'collection-too-large': 'error', 'collection-size-near-limit': 'warn' } }, directory: process.cwd() },
+  });
+  assert.deepEqual(
+    result.messages.map((message) => [message.ruleId, message.messageId, message.message]),
+    [['collection-too-large', 'collectionFarTooLarge', 'The add-collection tasks serialize to more than 8388608 bytes; the service rejects 1 MB (1048576 bytes) or more']],
+  );
 });

@@ -12,6 +12,33 @@ export const COLLECTION_SIZE_LIMIT = 1_048_576;
  */
 export const COMPACT_JSON_MAX_GROWTH = 6;
 
+/**
+ * Beyond this a collection is not measured to the byte: "more than 8 MiB" says all a fix needs,
+ * and measuring a 300 MB collection exactly would cost a second.
+ */
+export const COLLECTION_SIZE_MEASURED_UP_TO = 8 * COLLECTION_SIZE_LIMIT;
+
+/** A collection's compact serialised size: exact, or a lower bound when it passed the measuring cap. */
+export interface CollectionSize {
+  readonly bytes: number;
+  /** False when the collection is larger than `bytes` (COLLECTION_SIZE_MEASURED_UP_TO). */
+  readonly exact: boolean;
+}
+
+/**
+ * The UTF-8 length of the compact JSON of an add-collection's tasks, measured task by task up to
+ * COLLECTION_SIZE_MEASURED_UP_TO. Both collection size rules ask about the same array one after
+ * the other: the last answer is remembered.
+ */
+export const collectionByteLength: (tasks: readonly JsonValue[]) => CollectionSize = rememberLast((tasks: readonly JsonValue[]) => {
+  let bytes = 2 + Math.max(0, tasks.length - 1);
+  for (const task of tasks) {
+    bytes += measureCompactValue(task);
+    if (bytes > COLLECTION_SIZE_MEASURED_UP_TO) return { bytes: COLLECTION_SIZE_MEASURED_UP_TO, exact: false };
+  }
+  return { bytes, exact: true };
+});
+
 /** The `value` array of an add-collection body, bare or inside a copied spec example. */
 export function addCollectionTasks(document: EntityRef): { tasks: JsonValue[]; pointer: string } | undefined {
   const { value, documentShape } = document;
@@ -26,10 +53,7 @@ export function addCollectionTasks(document: EntityRef): { tasks: JsonValue[]; p
   return undefined;
 }
 
-/**
- * UTF-8 length of `JSON.stringify(root)`. Both collection size rules measure the same array one
- * after the other: the last answer is remembered.
- */
+/** UTF-8 length of `JSON.stringify(root)`; the last answer is remembered. */
 export const compactJsonByteLength: (root: JsonValue) => number = rememberLast(measureCompactJson);
 
 function measureCompactJson(root: JsonValue): number {
