@@ -208,7 +208,7 @@ describe('hostile input through the built CLI', () => {
     const cwd = workspace({ 'huge.json': text });
     const { findings } = await lintFiles(cwd, ['huge.json'], 1);
     assert.deepEqual(findings, [
-      { file: 'huge.json', at: '1:2', rule: 'collection-too-large/collectionTooLarge' },
+      { file: 'huge.json', at: '1:2', rule: 'collection-too-large/collectionFarTooLarge' },
       { file: 'huge.json', at: '1:2', rule: 'collection-too-many-tasks/tooManyTasks' },
       { file: 'huge.json', at: positionOf(text, '"last task"'), rule: 'task-id-invalid-chars/invalidCharacter' },
     ]);
