@@ -1,4 +1,4 @@
-import { defineRule, environmentSettingsOf, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
+import { defineRule, environmentVariablesOf, isTemplateExpression } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'env-duplicate-name',
@@ -20,28 +20,22 @@ export default defineRule({
   },
   references: ['S19 EnvironmentSetting'],
   check(context) {
-    const { entity } = context;
-    const environment = environmentSettingsOf(entity);
-    if (environment === undefined) return;
-    const { listName, settings } = environment;
     const ignoreCase = context.pool?.os === 'windows';
-    const firstByKey = new Map<string, { name: string; index: number }>();
-    settings.forEach((setting, index) => {
-      const name = stringMember(setting, 'name');
-      if (name === undefined || name === '' || isTemplateExpression(name)) return;
+    const firstByKey = new Map<string, { name: string; index: number; pointer: string }>();
+    for (const { name, index, namePointer: pointer } of environmentVariablesOf(context.entity)) {
+      if (name === undefined || name === '' || isTemplateExpression(name)) continue;
       const key = ignoreCase ? name.toUpperCase() : name;
       const first = firstByKey.get(key);
       if (first === undefined) {
-        firstByKey.set(key, { name, index });
-        return;
+        firstByKey.set(key, { name, index, pointer });
+        continue;
       }
-      const pointer = pointerTo(listName, index, 'name');
-      const related = [{ pointer: pointerTo(listName, first.index, 'name'), label: 'first set here' }];
+      const related = [{ pointer: first.pointer, label: 'first set here' }];
       if (first.name === name) {
         context.report({ messageId: 'duplicateName', pointer, data: { name, firstIndex: first.index }, related });
       } else {
         context.report({ messageId: 'duplicateNameIgnoringCase', pointer, data: { name, firstName: first.name, firstIndex: first.index }, related });
       }
-    });
+    }
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, environmentSettingsOf, pointerTo, stringMember } from '../src/rule-api.js';
+import { defineRule, environmentVariablesOf } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'env-name-invalid',
@@ -20,19 +20,13 @@ export default defineRule({
   },
   references: ['S19 EnvironmentSetting'],
   check(context) {
-    const { entity } = context;
-    const environment = environmentSettingsOf(entity);
-    if (environment === undefined) return;
-    const { listName, settings } = environment;
-    settings.forEach((setting, index) => {
-      const name = stringMember(setting, 'name');
-      if (name === undefined) return;
-      const pointer = pointerTo(listName, index, 'name');
+    for (const { name, namePointer: pointer } of environmentVariablesOf(context.entity)) {
+      if (name === undefined) continue;
       if (name.includes('\u0000')) {
         context.report({ messageId: 'containsNul', pointer, data: { name: name.replace(/\u0000/g, '\\0') } });
       } else if (name.includes('=')) {
         context.report({ messageId: 'containsEquals', pointer, data: { name } });
       }
-    });
+    }
   },
 });

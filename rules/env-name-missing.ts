@@ -1,4 +1,4 @@
-import { defineRule, environmentSettingsOf, pointerTo, stringMember } from '../src/rule-api.js';
+import { defineRule, environmentVariablesOf } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'env-name-missing',
@@ -19,13 +19,9 @@ export default defineRule({
   },
   references: ['S19 EnvironmentSetting'],
   check(context) {
-    const { entity } = context;
-    const environment = environmentSettingsOf(entity);
-    if (environment === undefined) return;
-    const { listName, settings } = environment;
-    settings.forEach((setting, index) => {
-      if (stringMember(setting, 'name') !== '') return;
-      context.report({ messageId: 'emptyName', pointer: pointerTo(listName, index, 'name'), data: { list: listName, index } });
-    });
+    for (const variable of environmentVariablesOf(context.entity)) {
+      if (variable.name !== '') continue;
+      context.report({ messageId: 'emptyName', pointer: variable.namePointer, data: { list: variable.listName, index: variable.index } });
+    }
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, environmentSettingsOf, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
+import { defineRule, environmentVariablesOf, isTemplateExpression } from '../src/rule-api.js';
 
 /** Variables the Batch service sets on nodes (D-env; reference B.8). */
 const BATCH_VARIABLES = new Set([
@@ -35,21 +35,15 @@ export default defineRule({
   },
   references: ['D-env', 'azure-docs PR #7402'],
   check(context) {
-    const { entity } = context;
-    const environment = environmentSettingsOf(entity);
-    if (environment === undefined) return;
-    const { listName, settings } = environment;
     const ignoreCase = context.pool?.os === 'windows';
-    settings.forEach((setting, index) => {
-      const name = stringMember(setting, 'name');
-      if (name === undefined || isTemplateExpression(name)) return;
+    for (const { name, namePointer: pointer } of environmentVariablesOf(context.entity)) {
+      if (name === undefined || isTemplateExpression(name)) continue;
       const compared = ignoreCase ? name.toUpperCase() : name;
-      const pointer = pointerTo(listName, index, 'name');
       if (BATCH_VARIABLES.has(compared) || compared.startsWith(APP_PACKAGE_PREFIX)) {
         context.report({ messageId: 'batchVariable', pointer, data: { name } });
       } else if (compared.startsWith(BATCH_PREFIX)) {
         context.report({ messageId: 'batchPrefix', pointer, data: { name } });
       }
-    });
+    }
   },
 });

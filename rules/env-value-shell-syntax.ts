@@ -1,4 +1,4 @@
-import { defineRule, environmentSettingsOf, findVariableReferences, isTemplateExpression, pointerTo, stringMember } from '../src/rule-api.js';
+import { defineRule, environmentVariablesOf, findVariableReferences, isTemplateExpression } from '../src/rule-api.js';
 
 /** Values of these settings are credentials: never echo a piece of them in a message. */
 const SECRET_LIKE_NAME = /pass|secret|token|key|pwd|sas|credential|conn/i;
@@ -27,17 +27,11 @@ export default defineRule({
   },
   references: ['S19 EnvironmentSetting', 'I-Azure/Batch#130'],
   check(context) {
-    const { entity } = context;
-    const environment = environmentSettingsOf(entity);
-    if (environment === undefined) return;
-    const { listName, settings } = environment;
-    settings.forEach((setting, index) => {
-      const name = stringMember(setting, 'name');
-      const value = stringMember(setting, 'value');
-      if (name === undefined || value === undefined) return;
+    for (const { name, value, valuePointer: pointer } of environmentVariablesOf(context.entity)) {
+      if (name === undefined || value === undefined) continue;
       // Every reference starts with `$`, a backtick or `%`: values without one need no further look.
-      if (value.indexOf('$') === -1 && value.indexOf('%') === -1 && value.indexOf('`') === -1) return;
-      if (isTemplateExpression(value) || SECRET_LIKE_NAME.test(name)) return;
+      if (value.indexOf('$') === -1 && value.indexOf('%') === -1 && value.indexOf('`') === -1) continue;
+      if (isTemplateExpression(value) || SECRET_LIKE_NAME.test(name)) continue;
       const reference = findVariableReferences(value).find(
         (found) =>
           found.kind === 'windows-variable' ||
@@ -45,13 +39,12 @@ export default defineRule({
           found.kind === 'command-substitution' ||
           CONVENTIONAL_POSIX_REFERENCE.test(found.text),
       );
-      if (reference === undefined) return;
-      const pointer = pointerTo(listName, index, 'value');
+      if (reference === undefined) continue;
       if (reference.kind === 'backtick' || reference.kind === 'command-substitution') {
         context.report({ messageId: 'literalSubstitution', pointer, data: { name } });
       } else {
         context.report({ messageId: 'literalReference', pointer, data: { name, reference: reference.text } });
       }
-    });
+    }
   },
 });
