@@ -31,5 +31,9 @@ function isFresh(bundle: URL, tscOutput: URL): boolean {
  */
 function tuneCompilerForShortRuns(): void {
   if (typeof process.getBuiltinModule !== 'function') return;
+  // V8 prints "unrecognized flag" for a flag it no longer has: set it only on the V8 releases of
+  // Node 20 to 24, which have it.
+  const v8Major = Number(process.versions.v8.split('.')[0]);
+  if (v8Major < 11 || v8Major > 13) return;
   process.getBuiltinModule('node:v8').setFlagsFromString('--no-turbo-inlining');
 }
