@@ -31,12 +31,8 @@ export interface CollectionSize {
  * the other: the last answer is remembered.
  */
 export const collectionByteLength: (tasks: readonly JsonValue[]) => CollectionSize = rememberLast((tasks: readonly JsonValue[]) => {
-  let bytes = 2 + Math.max(0, tasks.length - 1);
-  for (const task of tasks) {
-    bytes += measureCompactValue(task);
-    if (bytes > COLLECTION_SIZE_MEASURED_UP_TO) return { bytes: COLLECTION_SIZE_MEASURED_UP_TO, exact: false };
-  }
-  return { bytes, exact: true };
+  const bytes = elementsByteLength(tasks, COLLECTION_SIZE_MEASURED_UP_TO);
+  return bytes > COLLECTION_SIZE_MEASURED_UP_TO ? { bytes: COLLECTION_SIZE_MEASURED_UP_TO, exact: false } : { bytes, exact: true };
 });
 
 /** The `value` array of an add-collection body, bare or inside a copied spec example. */
@@ -53,15 +49,21 @@ export function addCollectionTasks(document: EntityRef): { tasks: JsonValue[]; p
   return undefined;
 }
 
-/** UTF-8 length of `JSON.stringify(root)`; the last answer is remembered. */
-export const compactJsonByteLength: (root: JsonValue) => number = rememberLast(measureCompactJson);
+/** UTF-8 length of `JSON.stringify(root)`. */
+export function compactJsonByteLength(root: JsonValue): number {
+  return Array.isArray(root) ? elementsByteLength(root, Infinity) : measureCompactValue(root);
+}
 
-function measureCompactJson(root: JsonValue): number {
-  // An array is measured element by element: serialising a 300 MB collection whole would hold a
-  // second copy of it in memory at once.
-  if (!Array.isArray(root)) return measureCompactValue(root);
-  let bytes = 2 + Math.max(0, root.length - 1);
-  for (const element of root) bytes += measureCompactValue(element);
+/**
+ * An array's compact length measured element by element (serialising a 300 MB collection whole
+ * would hold a second copy of it in memory at once); stops as soon as it passes `cap`.
+ */
+function elementsByteLength(items: readonly JsonValue[], cap: number): number {
+  let bytes = 2 + Math.max(0, items.length - 1);
+  for (const item of items) {
+    bytes += measureCompactValue(item);
+    if (bytes > cap) break;
+  }
   return bytes;
 }
 
